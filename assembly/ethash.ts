@@ -40,6 +40,8 @@ const MAX_CHUNKS: u32 = 8; // 4 GiB, the whole wasm32 address space
 // cost the largest datasets that still fit in wasm32).
 const CACHE_GRANULE_BYTES: usize = 1 << 20;
 const CHUNK_GRANULE_BYTES: usize = 16 << 20;
+const ADDRESS_SPACE_BYTES: u64 = 1 << 32;
+const BLOCK_HEADER_BYTES: u64 = 16; // the stub allocator's per-block header
 
 // Allocation records { line-aligned base, heap block (for freeing), capacity bytes }: one for the
 // cache, one per dataset chunk.
@@ -63,8 +65,8 @@ const XOR_SCRATCH: usize = memory.data(<i32>HASH_BYTES, 16);
   return (x * FNV_PRIME) ^ y;
 }
 
-// Trial division: the candidates are below 2^32 for every epoch a wasm32 client can reach, so this
-// is at most ~32k divisions each, and a handful of candidates per epoch.
+// Trial division, as the spec's isprime: the candidates (row or page counts) stay below 2^28 for the
+// next 10^4 epochs, so each test is at most ~8k divisions and an epoch needs a handful of tests.
 function isPrime(candidate: u64): bool {
   if (candidate < 2) return false;
   if (candidate < 4) return true;
@@ -103,11 +105,20 @@ function ensureRegion(record: usize, needBytes: usize, granuleBytes: usize): usi
   if (load<usize>(record, 2 * sizeof<usize>()) < needBytes) {
     const oldBlock = load<usize>(record, sizeof<usize>());
     if (oldBlock != 0) heap.free(oldBlock);
-    const capacityBytes = (needBytes + granuleBytes - 1) & ~(granuleBytes - 1);
-    const block = heap.alloc(capacityBytes + LINE_BYTES);
+    // Forget the freed block first, so that a trap below leaves no record pointing into free memory.
+    store<usize>(record, 0);
+    store<usize>(record, 0, sizeof<usize>());
+    store<usize>(record, 0, 2 * sizeof<usize>());
+    const capacityBytes = (<u64>needBytes + granuleBytes - 1) & ~(<u64>granuleBytes - 1);
+    // The stub allocator adds sizes in 32 bits and would wrap past 4 GiB instead of failing, handing
+    // out memory that is already in use; an empty allocation reveals where the next block would start.
+    const nextBlock = heap.alloc(0);
+    heap.free(nextBlock);
+    if (<u64>nextBlock + capacityBytes + LINE_BYTES + BLOCK_HEADER_BYTES > ADDRESS_SPACE_BYTES) unreachable();
+    const block = heap.alloc(<usize>capacityBytes + LINE_BYTES);
     store<usize>(record, (block + LINE_BYTES - 1) & ~(LINE_BYTES - 1));
     store<usize>(record, block, sizeof<usize>());
-    store<usize>(record, capacityBytes, 2 * sizeof<usize>());
+    store<usize>(record, <usize>capacityBytes, 2 * sizeof<usize>());
   }
   return load<usize>(record);
 }
@@ -195,6 +206,12 @@ function calcDatasetItems(firstItem: u32, count: u32, dstPtr: usize): void {
     const mixPtr = dstPtr + (<usize>lane << 6);
     keccak512Of64(mixPtr, mixPtr);
   }
+}
+
+// Where the current cache lives (0 before the first build): the JS side reads it to digest it or to
+// hand it to another implementation in a benchmark; its length is the cacheBytes last built.
+export function ethashCachePtr(): usize {
+  return cacheBase;
 }
 
 // One dataset item from the current cache, 64 bytes to IO[0..64).

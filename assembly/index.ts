@@ -19,6 +19,7 @@ export {
   ethashDatasetBytes,
   ethashSeed,
   ethashBuildCache,
+  ethashCachePtr,
   ethashLight,
   ethashDatasetItem,
   ethashBuildDataset,

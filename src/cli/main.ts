@@ -1,7 +1,7 @@
 // The `hashtwin` command: dispatches to one command module and turns failures into exit codes —
 // 2 with one line for bad input, 1 with one line for an internal failure (stack with HASHTWIN_DEBUG=1).
 import { HashInputError } from '../hash/index.js';
-import { UsageError } from './usage-error.js';
+import { ScenarioProblems, UsageError } from './usage-error.js';
 
 const USAGE = `hashtwin — a deterministic digital twin of a crypto-mining hosting business
 
@@ -11,6 +11,12 @@ usage:
                                                  every nonce whose sha256d(header) ≤ target
   hashtwin ethash --block N --header HASH --nonce NONCE [--count K] [--difficulty D] [--json]
                                                  Ethash light verification (mix digest and result)
+  hashtwin validate FILE                         0 if the scenario is valid; else 2 and every problem with its path
+  hashtwin schema                                the scenario JSON Schema
+  hashtwin run FILE [--seed S] [--resolution exact|aggregate|hashed] [--out DIR] [--json]
+                                                 runs a scenario: KPIs, series, events, ledger and digest
+  hashtwin sweep FILE --vary PATH=V1,V2,… [--vary …] [--seeds K] [--workers W] [--json]
+                                                 runs every combination × seeds on worker threads
   hashtwin bench [--quick] [--json]              hashing benchmarks against baselines, same run
   hashtwin demo                                  a short tour: genesis block scan and an Ethash check
 
@@ -26,6 +32,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ethash: async () => (await import('./commands/ethash.js')).ethashCommand,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  schema: async () => (await import('./commands/schema.js')).schemaCommand,
+  run: async () => (await import('./commands/run.js')).runCommand,
+  sweep: async () => (await import('./commands/sweep.js')).sweepCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -43,6 +53,10 @@ export async function main(argv: string[]): Promise<number> {
     await (await load())(rest);
     return 0;
   } catch (error) {
+    if (error instanceof ScenarioProblems) {
+      for (const line of error.lines) console.error(line);
+      return 2;
+    }
     if (error instanceof UsageError || error instanceof HashInputError) {
       console.error(`hashtwin ${name}: ${error.message}`);
       return 2;

@@ -5,3 +5,13 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** A scenario with problems: one line per problem, `FILE: path: message`, and exit code 2. */
+export class ScenarioProblems extends Error {
+  readonly lines: string[];
+  constructor(file: string, issues: { path: string; message: string }[]) {
+    super(`${file}: ${issues.length} problem(s)`);
+    this.name = 'ScenarioProblems';
+    this.lines = issues.map((i) => `${file}: ${i.path}: ${i.message}`);
+  }
+}

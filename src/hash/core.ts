@@ -21,6 +21,7 @@ export type CoreExports = {
   ethashDatasetBytes(epoch: number): number;
   ethashSeed(epoch: number): void;
   ethashBuildCache(cacheBytes: number): void;
+  ethashCachePtr(): number;
   ethashLight(datasetBytes: number, nonceLo: number, nonceHi: number): void;
   ethashDatasetItem(index: number): void;
   ethashBuildDataset(datasetBytes: number, startItem: number, itemCount: number): void;

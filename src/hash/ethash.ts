@@ -118,6 +118,12 @@ export class Ethash {
     return this.hashWith(this.core.exports.ethashLight, headerHash, nonce);
   }
 
+  /** A copy of the current cache (for digests and cross-checks). */
+  cacheBytesCopy(): Uint8Array {
+    const { cacheBytes } = this.requirePrepared();
+    return new Uint8Array(this.core.exports.memory.buffer, this.core.exports.ethashCachePtr(), cacheBytes).slice();
+  }
+
   datasetItem(index: number): Uint8Array {
     const { datasetBytes } = this.requirePrepared();
     if (!Number.isInteger(index) || index < 0 || index >= datasetBytes / HASH_BYTES) {

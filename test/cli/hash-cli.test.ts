@@ -64,6 +64,29 @@ describe('hashtwin scan', () => {
   });
 });
 
+describe('hashtwin ethash', () => {
+  const block1 = { header: '85913a3057ea8bec78cd916871ca73802e77724e014dda65add3405d02240eb7', nonce: '539bd4979fef1ec4' };
+  it('light-verifies mainnet block 1 and checks its difficulty', () => {
+    const run = runCli(['ethash', '--block', '1', '--header', block1.header, '--nonce', block1.nonce, '--difficulty', '17171480576', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.mixDigest).toBe('969b900de27b6ac6a67742365dd65f55a0526c41fd18e1b16f1a1215c2e66f59');
+    expect(json.result).toBe('000000002bc095dd4de049873e6302c3f14a7f2e5b5a1f60cdf1f1798164d610');
+    expect(json.meetsDifficulty).toBe(true);
+  });
+  it('reports hashes/s and the cache build time with --count', () => {
+    const json = JSON.parse(runCli(['ethash', '--block', '1', '--header', block1.header, '--nonce', block1.nonce, '--count', '20', '--json']).stdout);
+    expect(json.hashes).toBe(20);
+    expect(json.hashesPerSecond).toBeGreaterThan(0);
+    expect(json.cacheSeconds).toBeGreaterThan(0);
+  });
+  it('rejects bad arguments with one line and exit 2', () => {
+    expectUsageError(['ethash', '--block', '1', '--header', block1.header, '--nonce', '539b'], 'nonce: must be 16 hex digits (8 bytes), got 4');
+    expectUsageError(['ethash', '--block', 'x', '--header', block1.header, '--nonce', block1.nonce], '--block must be a whole number');
+    expectUsageError(['ethash', '--header', block1.header, '--nonce', block1.nonce], 'missing --block');
+  });
+});
+
 describe('hashtwin with no or unknown command', () => {
   it('prints usage and exits 2 without a command, 0 with --help', () => {
     expect(runCli([]).code).toBe(2);

@@ -1,0 +1,75 @@
+// What the twin runs: a plain, unit-explicit configuration (µs, H/s, sat, basis points). The scenario
+// layer builds it from a validated scenario file; the model never reads files or schemas itself.
+import type { SchemeName } from '../pools/index.js';
+
+export type PricePath =
+  | { model: 'fixed'; usd: number }
+  | { model: 'gbm'; usd: number; driftPerYear: number; volatilityPerYear: number }
+  | { model: 'table'; points: { atUs: number; usd: number }[] };
+
+export interface NetworkConfig {
+  hashrateHs: number;
+  /** Exponential growth of the network's hashrate, per day (0.01 = +1 %/day). */
+  hashrateGrowthPerDay: number;
+  /** Starting difficulty; undefined = in equilibrium with hashrateHs at 600 s blocks. */
+  difficulty?: number;
+  blockHeight: number;
+  feesPerBlockSat: bigint;
+  /** Coefficient of variation of fees per block (lognormal). */
+  feesCv: number;
+  retarget: boolean;
+  price: PricePath;
+}
+
+export interface VardiffConfig {
+  targetSecondsPerShare: number;
+  retargetSeconds: number;
+  variancePct: number;
+  minDifficulty: number;
+  maxDifficulty: number;
+}
+
+export interface PoolConfig {
+  id: string;
+  scheme: SchemeName;
+  feeBps: number;
+  pplnsWindowFactor: number;
+  startingReserveSat: bigint;
+  /** The pool's other miners, outside the simulated fleet. */
+  extraHashrateHs: number;
+  vardiff: VardiffConfig;
+  fixedShareDifficulty?: number;
+  /** Miners' accrued earnings are paid out at this interval (and at the end of the run). */
+  payoutIntervalUs: number;
+}
+
+export interface WorkerGroupConfig {
+  id: string;
+  count: number;
+  hashrateHs: number;
+  powerW?: number;
+  poolId: string;
+  latencyUs: number;
+  /** Delivered / nominal hashrate, 0 < x ≤ 1. */
+  efficiency: number;
+}
+
+export interface MonitoringConfig {
+  windowUs: number;
+  degradedBelowPct: number;
+  deadAfterUs: number;
+}
+
+export type Resolution = 'exact' | 'aggregate' | 'hashed';
+
+export interface TwinConfig {
+  name: string;
+  seed: string | number;
+  horizonUs: number;
+  slotUs: number;
+  resolution: Resolution;
+  network: NetworkConfig;
+  pools: PoolConfig[];
+  fleet: WorkerGroupConfig[];
+  monitoring: MonitoringConfig;
+}

@@ -1,0 +1,115 @@
+// One fleet group during a run: its share difficulty, the work it delivered since the last flush,
+// its running totals and the pool-side health verdict on it. Exact mode adds one state per worker.
+import type { RandomStream } from '../../engine/index.js';
+import { HealthTracker, Vardiff, steadyDifficulty, type HealthTransition, type VardiffOptions } from '../shares/index.js';
+import type { MonitoringConfig, PoolConfig, WorkerGroupConfig } from './config.js';
+import type { PoolRuntime } from './pool-runtime.js';
+
+export interface ExactWorker {
+  readonly index: number;
+  readonly key: string;
+  readonly rng: RandomStream;
+  readonly vardiff: Vardiff | undefined;
+  readonly health: HealthTracker;
+  /** The one callback the engine calls for this worker's shares (made once, not per share). */
+  onShare: () => void;
+}
+
+export function vardiffOptionsOf(pool: PoolConfig): VardiffOptions {
+  return { ...pool.vardiff };
+}
+
+export class GroupRuntime {
+  readonly config: WorkerGroupConfig;
+  readonly pool: PoolRuntime;
+  readonly rng: RandomStream;
+  /** Delivered hashrate of one worker, H/s. */
+  readonly workerHashrateHs: number;
+  /** Share difficulty in aggregate and hashed modes (one value for the group's identical workers). */
+  shareDifficulty: number;
+  /** Group-level health, judged from the group's accepted shares (aggregate and hashed modes). */
+  readonly health: HealthTracker;
+  readonly workers: ExactWorker[] = [];
+  pendingAccepted = 0;
+  pendingStale = 0;
+  pendingDifficulty = 0;
+  acceptedShares = 0;
+  staleShares = 0;
+  acceptedDifficulty = 0;
+  blocksFound = 0;
+  /** Alerts raised by health verdicts (degraded or dead), group- or worker-level. */
+  alerts = 0;
+  unhealthyWorkerUs = 0;
+
+  constructor(config: WorkerGroupConfig, pool: PoolRuntime, rng: RandomStream, monitoring: MonitoringConfig) {
+    this.config = config;
+    this.pool = pool;
+    this.rng = rng;
+    this.workerHashrateHs = config.hashrateHs * config.efficiency;
+    this.shareDifficulty = pool.config.fixedShareDifficulty ?? steadyDifficulty(this.workerHashrateHs, vardiffOptionsOf(pool.config));
+    this.health = new HealthTracker({
+      expectedHashrateHs: config.hashrateHs * config.count,
+      windowUs: monitoring.windowUs,
+      degradedBelowPct: monitoring.degradedBelowPct,
+      deadAfterUs: monitoring.deadAfterUs,
+    });
+  }
+
+  get nominalHashrateHs(): number {
+    return this.config.hashrateHs * this.config.count;
+  }
+
+  get deliveredHashrateHs(): number {
+    return this.workerHashrateHs * this.config.count;
+  }
+
+  /** Creates the per-worker states of exact mode; each worker draws from its own child stream. */
+  createWorkers(monitoring: MonitoringConfig, makeOnShare: (worker: ExactWorker) => () => void): void {
+    const pool = this.pool.config;
+    for (let index = 0; index < this.config.count; index++) {
+      const worker: ExactWorker = {
+        index,
+        key: `${this.config.id}/${index}`,
+        rng: this.rng.child(`worker/${index}`),
+        // Workers start at their steady difficulty (as after mining.suggest_difficulty): starting at
+        // the minimum would flood the pool with millions of shares before the first retarget.
+        vardiff: pool.fixedShareDifficulty === undefined ? new Vardiff(vardiffOptionsOf(pool), this.shareDifficulty) : undefined,
+        health: new HealthTracker({
+          expectedHashrateHs: this.config.hashrateHs,
+          windowUs: monitoring.windowUs,
+          degradedBelowPct: monitoring.degradedBelowPct,
+          deadAfterUs: monitoring.deadAfterUs,
+        }),
+        onShare: () => {},
+      };
+      worker.onShare = makeOnShare(worker);
+      this.workers.push(worker);
+    }
+  }
+
+  workerDifficulty(worker: ExactWorker): number {
+    return worker.vardiff?.difficulty ?? this.pool.config.fixedShareDifficulty!;
+  }
+
+  addAccepted(count: number, difficultySum: number): void {
+    this.pendingAccepted += count;
+    this.pendingDifficulty += difficultySum;
+  }
+
+  /** Hands the pending work to the caller and moves it into the totals. */
+  takePending(): { accepted: number; stale: number; difficulty: number } {
+    const taken = { accepted: this.pendingAccepted, stale: this.pendingStale, difficulty: this.pendingDifficulty };
+    this.acceptedShares += taken.accepted;
+    this.staleShares += taken.stale;
+    this.acceptedDifficulty += taken.difficulty;
+    this.pendingAccepted = 0;
+    this.pendingStale = 0;
+    this.pendingDifficulty = 0;
+    return taken;
+  }
+
+  countAlert(transition: HealthTransition | undefined): HealthTransition | undefined {
+    if (transition && transition.to !== 'alive') this.alerts++;
+    return transition;
+  }
+}

@@ -1,0 +1,117 @@
+// The run's result as data: flat KPIs with units in their names, per-slot series, the event log and
+// the ledger. Plain JSON-ready values (bigint amounts as decimal strings), so digests are canonical.
+import type { LogEntry, Recorder } from '../../engine/index.js';
+import type { Ledger, LedgerJson } from '../ledger/index.js';
+import { hashpriceSatPerThDay } from '../network/index.js';
+import { US_PER_DAY, US_PER_S } from '../units.js';
+import { TWO_32 } from '../shares/index.js';
+import type { Chain } from './chain.js';
+import type { TwinConfig } from './config.js';
+import type { GroupRuntime } from './group-runtime.js';
+import type { PoolRuntime } from './pool-runtime.js';
+
+export interface TwinSeries {
+  slotUs: number;
+  slots: number;
+  values: Record<string, number[]>;
+}
+
+export interface TwinResult {
+  name: string;
+  seed: string | number;
+  resolution: TwinConfig['resolution'];
+  horizonUs: number;
+  kpis: Record<string, number>;
+  series: TwinSeries;
+  events: LogEntry[];
+  droppedEvents: number;
+  ledger: LedgerJson;
+}
+
+export interface ResultInput {
+  config: TwinConfig;
+  chain: Chain;
+  pools: PoolRuntime[];
+  groups: GroupRuntime[];
+  ledger: Ledger;
+  recorder: Recorder;
+  prices: Float64Array;
+  slots: number;
+  eventsRun: number;
+  fleetExpectedBlocks: number;
+}
+
+const round = (value: number, digits = 6) => Number(value.toFixed(digits));
+
+export function buildResult(input: ResultInput): TwinResult {
+  const { config, chain, pools, groups, ledger, recorder, slots } = input;
+  const values: Record<string, number[]> = {};
+  for (const name of recorder.seriesNames().sort()) values[name] = recorder.series(name, slots - 1).map((v) => round(v));
+  const horizonS = config.horizonUs / US_PER_S;
+  const days = config.horizonUs / US_PER_DAY;
+  const accepted = groups.reduce((s, g) => s + g.acceptedShares, 0);
+  const stale = groups.reduce((s, g) => s + g.staleShares, 0);
+  const acceptedDifficulty = groups.reduce((s, g) => s + g.acceptedDifficulty, 0);
+  const nominalTHs = groups.reduce((s, g) => s + g.nominalHashrateHs, 0) / 1e12;
+  const earnedSat = groups.reduce((s, g) => s + Number(g.pool.creditedSat.get(g.config.id) ?? 0n), 0);
+  const earnedPerSlot = values.fleetEarnedSat ?? [];
+  const earnedUsd = earnedPerSlot.reduce((s, sat, i) => s + (sat / 1e8) * input.prices[i], 0);
+  const blocksFound = groups.reduce((s, g) => s + g.blocksFound, 0);
+  const workerSlotsUs = groups.reduce((s, g) => s + g.config.count * config.horizonUs, 0);
+
+  const kpis: Record<string, number> = {
+    horizonDays: round(days),
+    networkBlocks: chain.blocks,
+    networkDifficultyStart: values.networkDifficulty?.[0] ?? chain.difficulty,
+    networkDifficultyEnd: chain.difficulty,
+    networkRetargets: chain.retargets,
+    blockHeightEnd: chain.height,
+    hashpriceStartSatPerTHsDay: round(hashpriceSatPerThDay({
+      subsidySat: chain.subsidySat(), avgFeesSat: config.network.feesPerBlockSat, difficulty: values.networkDifficulty?.[0] ?? chain.difficulty,
+    })),
+    priceStartUsd: round(input.prices[0], 2),
+    priceEndUsd: round(input.prices[slots - 1], 2),
+    fleetHashrateNominalTHs: round(nominalTHs),
+    fleetHashrateEstimatedTHs: round((TWO_32 * acceptedDifficulty) / horizonS / 1e12),
+    sharesAccepted: accepted,
+    sharesStale: stale,
+    staleRatePct: round(accepted + stale > 0 ? (100 * stale) / (accepted + stale) : 0),
+    fleetBlocksFound: blocksFound,
+    fleetBlocksExpected: round(input.fleetExpectedBlocks),
+    fleetLuckPct: round(input.fleetExpectedBlocks > 0 ? (100 * blocksFound) / input.fleetExpectedBlocks : 0),
+    fleetEarnedSat: earnedSat,
+    fleetEarnedUsd: round(earnedUsd, 2),
+    fleetEarnedSatPerTHsDay: round(nominalTHs > 0 && days > 0 ? earnedSat / nominalTHs / days : 0),
+    fleetAlerts: groups.reduce((s, g) => s + g.alerts, 0),
+    fleetUnhealthyPct: round(workerSlotsUs > 0 ? (100 * groups.reduce((s, g) => s + g.unhealthyWorkerUs, 0)) / workerSlotsUs : 0),
+    ledgerEntries: ledger.entryCount,
+    engineEvents: input.eventsRun,
+  };
+  for (const pool of pools) {
+    const prefix = `pool.${pool.config.id}`;
+    const totals = pool.scheme.totals();
+    kpis[`${prefix}.blocksFound`] = pool.blocksFound;
+    kpis[`${prefix}.feeIncomeSat`] = Number(totals.poolFeeSat);
+    kpis[`${prefix}.reserveEndSat`] = Number(pool.reserveSat());
+    kpis[`${prefix}.lowestReserveSat`] = Number(pool.lowestReserveSat());
+    kpis[`${prefix}.ruined`] = pool.lowestReserveSat() < 0n ? 1 : 0;
+  }
+  for (const g of groups) {
+    const prefix = `group.${g.config.id}`;
+    kpis[`${prefix}.earnedSat`] = Number(g.pool.creditedSat.get(g.config.id) ?? 0n);
+    kpis[`${prefix}.sharesAccepted`] = g.acceptedShares;
+    kpis[`${prefix}.blocksFound`] = g.blocksFound;
+    kpis[`${prefix}.alerts`] = g.alerts;
+  }
+  return {
+    name: config.name,
+    seed: config.seed,
+    resolution: config.resolution,
+    horizonUs: config.horizonUs,
+    kpis,
+    series: { slotUs: config.slotUs, slots, values },
+    events: recorder.logged.map((e) => ({ ...e })),
+    droppedEvents: recorder.droppedLogEntries,
+    ledger: ledger.toJSON(),
+  };
+}

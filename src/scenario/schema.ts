@@ -1,0 +1,101 @@
+// The scenario schema (zod): every key carries its unit, unknown keys are errors, defaults are filled
+// in. Exported as JSON Schema by `hashtwin schema` so editors autocomplete scenario files.
+import { z } from 'zod';
+import { parseDurationUs } from './duration.js';
+
+/** A duration text ("15m", "30d") → integer µs. */
+const duration = (fallback: string) =>
+  z.string().default(fallback).transform((text, ctx) => {
+    const parsed = parseDurationUs(text);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  }).describe('a duration: a number and a unit (ms, s, m, h, d, w, y), e.g. 15m, 6h, 30d');
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes, e.g. "s21-row-a"');
+const pct = z.number().min(0).max(100);
+
+const priceFixed = z.strictObject({
+  model: z.literal('fixed'),
+  usd: z.number().positive().describe('coin price in US$'),
+});
+const priceGbm = z.strictObject({
+  model: z.literal('gbm'),
+  usd: z.number().positive().describe('starting coin price in US$'),
+  driftPctPerYear: z.number().default(0),
+  volatilityPctPerYear: z.number().min(0).default(50),
+});
+const priceTable = z.strictObject({
+  model: z.literal('table'),
+  points: z.array(z.strictObject({ at: duration('0s'), usd: z.number().positive() })).min(1)
+    .describe('price steps: each holds from its time until the next'),
+});
+
+export const networkSchema = z.strictObject({
+  hashrateEHs: z.number().positive().default(800).describe('network hashrate in EH/s at the start'),
+  hashrateGrowthPctPerDay: z.number().min(-50).max(50).default(0),
+  difficulty: z.number().positive().optional().describe('starting network difficulty; default: in equilibrium with hashrateEHs at 600 s blocks'),
+  blockHeight: z.number().int().min(0).default(900_000).describe('height of the first block simulated (sets the subsidy)'),
+  feesPerBlockBTC: z.number().min(0).default(0.03),
+  feesVolatilityPct: pct.default(30).describe('spread of fees per block (lognormal)'),
+  retarget: z.boolean().default(true).describe('Bitcoin retarget every 2016 blocks, clamped ×4 / ÷4'),
+  price: z.discriminatedUnion('model', [priceFixed, priceGbm, priceTable]).default({ model: 'fixed', usd: 95_000 }),
+});
+
+export const vardiffSchema = z.strictObject({
+  targetSecondsPerShare: z.number().positive().default(15),
+  retargetSeconds: z.number().positive().default(90),
+  variancePct: pct.default(30),
+  minDifficulty: z.number().positive().default(1),
+  maxDifficulty: z.number().positive().default(1e15),
+});
+
+export const poolSchema = z.strictObject({
+  id,
+  scheme: z.enum(['PPS', 'FPPS', 'PROP', 'PPLNS', 'SOLO']),
+  feePct: pct.default(2),
+  pplnsWindowFactor: z.number().positive().default(2).describe('PPLNS window N as a multiple of network difficulty'),
+  reserveBTC: z.number().min(0).default(0).describe('PPS/FPPS operator reserve at the start'),
+  extraHashrateEHs: z.number().min(0).default(0).describe("hashrate of the pool's other miners, outside this fleet"),
+  vardiff: vardiffSchema.default(vardiffSchema.parse({})),
+  fixedShareDifficulty: z.number().positive().optional().describe('a fixed share difficulty instead of vardiff'),
+  payoutInterval: duration('1d').describe("how often miners' accrued earnings are paid out"),
+});
+
+export const workerGroupSchema = z.strictObject({
+  id,
+  count: z.number().int().min(1).max(1_000_000),
+  hashrateTHs: z.number().positive().describe('nominal hashrate of one worker in TH/s'),
+  powerW: z.number().positive().optional(),
+  pool: id.describe('id of the pool these workers mine on'),
+  latencyMs: z.number().min(0).default(80).describe('share round-trip latency; shares in flight when a block lands go stale'),
+  efficiencyPct: z.number().gt(0).max(100).default(100).describe('delivered / nominal hashrate'),
+});
+
+export const monitoringSchema = z.strictObject({
+  windowMinutes: z.number().positive().default(10).describe('pool-side window for hashrate estimates and worker status'),
+  degradedBelowPct: pct.default(80).describe('estimated / expected hashrate below this: degraded'),
+  deadAfterMinutes: z.number().positive().default(5).describe('no accepted share for this long: dead'),
+});
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().default(''),
+  seed: z.union([z.number().int(), z.string().min(1)]).default(1),
+  horizon: duration('1d'),
+  slot: duration('15m').describe('length of a billing / reporting slot'),
+  resolution: z.enum(['exact', 'aggregate', 'hashed']).default('aggregate')
+    .describe('exact: every share is an event; aggregate: Poisson counts per slot; hashed: shares found by real sha256d at tiny difficulty'),
+  network: networkSchema.default(networkSchema.parse({})),
+  pools: z.array(poolSchema).min(1),
+  fleet: z.array(workerGroupSchema).min(1),
+  monitoring: monitoringSchema.default(monitoringSchema.parse({})),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type PoolConfig = z.output<typeof poolSchema>;
+export type WorkerGroupConfig = z.output<typeof workerGroupSchema>;
+export type NetworkConfig = z.output<typeof networkSchema>;

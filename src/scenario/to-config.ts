@@ -1,0 +1,58 @@
+// A validated scenario → the twin's unit-explicit configuration (EH/s → H/s, BTC → sat, % → bps).
+import { btcToSat } from '../model/units.js';
+import type { TwinConfig } from '../model/twin/index.js';
+import type { Scenario } from './schema.js';
+
+const HS_PER_EHS = 1e18;
+const HS_PER_THS = 1e12;
+const US_PER_MS = 1_000;
+const US_PER_MIN = 60_000_000;
+
+export function toTwinConfig(scenario: Scenario, seedOverride?: string | number): TwinConfig {
+  const network = scenario.network;
+  const price = network.price;
+  return {
+    name: scenario.name,
+    seed: seedOverride ?? scenario.seed,
+    horizonUs: scenario.horizon,
+    slotUs: scenario.slot,
+    resolution: scenario.resolution,
+    network: {
+      hashrateHs: network.hashrateEHs * HS_PER_EHS,
+      hashrateGrowthPerDay: network.hashrateGrowthPctPerDay / 100,
+      difficulty: network.difficulty,
+      blockHeight: network.blockHeight,
+      feesPerBlockSat: btcToSat(network.feesPerBlockBTC),
+      feesCv: network.feesVolatilityPct / 100,
+      retarget: network.retarget,
+      price: price.model === 'fixed' ? { model: 'fixed', usd: price.usd }
+        : price.model === 'gbm' ? { model: 'gbm', usd: price.usd, driftPerYear: price.driftPctPerYear / 100, volatilityPerYear: price.volatilityPctPerYear / 100 }
+          : { model: 'table', points: price.points.map((p) => ({ atUs: p.at, usd: p.usd })) },
+    },
+    pools: scenario.pools.map((p) => ({
+      id: p.id,
+      scheme: p.scheme,
+      feeBps: Math.round(p.feePct * 100),
+      pplnsWindowFactor: p.pplnsWindowFactor,
+      startingReserveSat: btcToSat(p.reserveBTC),
+      extraHashrateHs: p.extraHashrateEHs * HS_PER_EHS,
+      vardiff: { ...p.vardiff },
+      fixedShareDifficulty: p.fixedShareDifficulty,
+      payoutIntervalUs: p.payoutInterval,
+    })),
+    fleet: scenario.fleet.map((g) => ({
+      id: g.id,
+      count: g.count,
+      hashrateHs: g.hashrateTHs * HS_PER_THS,
+      powerW: g.powerW,
+      poolId: g.pool,
+      latencyUs: Math.round(g.latencyMs * US_PER_MS),
+      efficiency: g.efficiencyPct / 100,
+    })),
+    monitoring: {
+      windowUs: Math.round(scenario.monitoring.windowMinutes * US_PER_MIN),
+      degradedBelowPct: scenario.monitoring.degradedBelowPct,
+      deadAfterUs: Math.round(scenario.monitoring.deadAfterMinutes * US_PER_MIN),
+    },
+  };
+}
