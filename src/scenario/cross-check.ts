@@ -1,6 +1,10 @@
 // Checks that span several keys (references between sections, unique ids), after the schema passed.
+// The id checks also run on a document that failed the schema, so one pass lists every problem.
 import type { ScenarioIssue } from './errors.js';
 import type { Scenario } from './schema.js';
+
+const MAX_SLOTS = 1_000_000;
+const MAX_PAYOUTS = 1_000_000;
 
 function duplicates(ids: string[]): Set<string> {
   const seen = new Set<string>();
@@ -9,25 +13,52 @@ function duplicates(ids: string[]): Set<string> {
   return repeated;
 }
 
+/** The items of a list in a raw document, as records (anything else: no items). */
+function items(document: unknown, key: string): Record<string, unknown>[] {
+  const list = document !== null && typeof document === 'object' ? (document as Record<string, unknown>)[key] : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? item as Record<string, unknown> : {}));
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Unique pool and fleet ids, and fleet → pool references; values that are not text are left to the schema. */
+export function crossCheckIds(document: unknown): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const pools = items(document, 'pools');
+  const fleet = items(document, 'fleet');
+  const poolIds = pools.map((p) => text(p.id)).filter((id): id is string => id !== undefined);
+  const knownPools = new Set(poolIds);
+  const repeatedPools = duplicates(poolIds);
+  pools.forEach((pool, i) => {
+    const id = text(pool.id);
+    if (id !== undefined && repeatedPools.has(id)) issues.push({ path: `pools[${i}].id`, message: `"${id}" is used by more than one pool` });
+  });
+  const repeatedGroups = duplicates(fleet.map((g) => text(g.id)).filter((id): id is string => id !== undefined));
+  fleet.forEach((group, i) => {
+    const id = text(group.id);
+    const pool = text(group.pool);
+    if (id !== undefined && repeatedGroups.has(id)) issues.push({ path: `fleet[${i}].id`, message: `"${id}" is used by more than one fleet group` });
+    if (pool !== undefined && !knownPools.has(pool)) {
+      issues.push({ path: `fleet[${i}].pool`, message: `no pool with id "${pool}" (pools: ${[...knownPools].join(', ')})` });
+    }
+  });
+  return issues;
+}
+
 export function crossCheck(scenario: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const poolIds = new Set(scenario.pools.map((p) => p.id));
-  const repeatedPools = duplicates(scenario.pools.map((p) => p.id));
   scenario.pools.forEach((pool, i) => {
-    if (repeatedPools.has(pool.id)) issues.push({ path: `pools[${i}].id`, message: `"${pool.id}" is used by more than one pool` });
     if (pool.vardiff.minDifficulty > pool.vardiff.maxDifficulty) {
       issues.push({ path: `pools[${i}].vardiff.minDifficulty`, message: `must be ≤ maxDifficulty (${pool.vardiff.maxDifficulty})` });
     }
-  });
-  const repeatedGroups = duplicates(scenario.fleet.map((g) => g.id));
-  scenario.fleet.forEach((group, i) => {
-    if (repeatedGroups.has(group.id)) issues.push({ path: `fleet[${i}].id`, message: `"${group.id}" is used by more than one fleet group` });
-    if (!poolIds.has(group.pool)) {
-      issues.push({ path: `fleet[${i}].pool`, message: `no pool with id "${group.pool}" (pools: ${[...poolIds].join(', ')})` });
+    if (scenario.horizon / pool.payoutInterval > MAX_PAYOUTS) {
+      issues.push({ path: `pools[${i}].payoutInterval`, message: 'gives more than 1,000,000 payouts over the horizon; use a longer interval' });
     }
   });
+  issues.push(...crossCheckIds(scenario));
   if (scenario.slot > scenario.horizon) issues.push({ path: 'slot', message: 'must not be longer than horizon' });
-  if (scenario.horizon / scenario.slot > 1_000_000) issues.push({ path: 'slot', message: 'gives more than 1,000,000 slots over the horizon; use a longer slot' });
+  if (scenario.horizon / scenario.slot > MAX_SLOTS) issues.push({ path: 'slot', message: 'gives more than 1,000,000 slots over the horizon; use a longer slot' });
   if (scenario.network.price.model === 'table') {
     const points = scenario.network.price.points;
     points.forEach((p, i) => {

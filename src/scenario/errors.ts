@@ -30,6 +30,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/** zod's names of expected types in plain words (others read as `a <name>`). */
+const EXPECTED: Record<string, string> = { object: 'a mapping', array: 'a list', int: 'a whole number' };
+
 /** Plain-language messages for zod's issue codes, naming the value received. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
@@ -40,7 +43,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknow
         for (const key of issue.keys) out.push({ path: formatPath([...issue.path, key]), message: 'unknown key (check the spelling; see `hashtwin schema`)' });
         break;
       case 'invalid_type':
-        out.push({ path: formatPath(issue.path), message: received === 'nothing' ? 'is required' : `must be ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, got ${received}` });
+        out.push({ path: formatPath(issue.path), message: received === 'nothing' ? 'is required' : `must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, got ${received}` });
         break;
       case 'too_small':
         out.push({ path: formatPath(issue.path), message: issue.origin === 'array'

@@ -1,7 +1,7 @@
 // What-if overrides and sweeps: `fleet[0].count=40,80` style paths set on the scenario document
 // before validation, so an override is checked exactly like a value typed into the file.
 import { parse as parseYaml } from 'yaml';
-import type { ScenarioIssue } from './errors.js';
+import { formatPath, type ScenarioIssue } from './errors.js';
 
 export type PathKey = string | number;
 export type Override = { path: string; value: unknown };
@@ -14,10 +14,15 @@ export function parsePath(path: string): PathKey[] | string {
   const keys: PathKey[] = [];
   let at = 0;
   while (at < path.length) {
-    if (keys.length > 0 && path[at] === '.') at++;
+    const from = at;
+    const dotted = keys.length > 0 && path[at] === '.';
+    if (dotted) at++;
     SEGMENT.lastIndex = at;
     const match = SEGMENT.exec(path);
-    if (!match || match.index !== at) return `is not a scenario path like network.hashrateEHs or fleet[0].count (at "${path.slice(at)}")`;
+    // After the first segment, a name follows a dot (a.b) and an index does not (a[0]).
+    if (!match || match.index !== at || (keys.length > 0 && (match[1] !== undefined) !== dotted)) {
+      return `is not a scenario path like network.hashrateEHs or fleet[0].count (at "${path.slice(from)}")`;
+    }
     keys.push(match[1] !== undefined ? match[1] : Number(match[2]));
     at = SEGMENT.lastIndex;
   }
@@ -59,6 +64,9 @@ export function parseVary(text: string): Vary | string {
 
 /** A deep copy of the document with every override set; problems name the path. */
 export function applyOverrides(document: unknown, overrides: Override[]): { document: unknown; issues: ScenarioIssue[] } {
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    return { document, issues: [{ path: '(root)', message: 'must be a mapping of scenario keys (name, pools, fleet, …)' }] };
+  }
   const copy = structuredClone(document) as Record<PathKey, unknown>;
   const issues: ScenarioIssue[] = [];
   for (const { path, value } of overrides) {
@@ -67,20 +75,34 @@ export function applyOverrides(document: unknown, overrides: Override[]): { docu
       issues.push({ path, message: keys });
       continue;
     }
-    let node: Record<PathKey, unknown> = copy;
-    for (let i = 0; i < keys.length - 1; i++) {
+    let node: Record<PathKey, unknown> | undefined = copy;
+    for (let i = 0; i < keys.length && node; i++) {
       const key = keys[i];
+      // A name on a list (fleet.count) would be set and then ignored by validation; an index past
+      // the end would leave holes. Appending at the end (fleet[2] of 2 groups) is allowed.
+      const problem = Array.isArray(node)
+        ? typeof key === 'string' ? `${formatPath(keys.slice(0, i))} is a list; pick an item, e.g. ${formatPath([...keys.slice(0, i), 0])}`
+          : key > node.length ? `${formatPath(keys.slice(0, i))} has ${node.length} item(s); the next one is [${node.length}]` : undefined
+        : typeof key === 'number' ? `${formatPath(keys.slice(0, i))} is not a list` : undefined;
+      if (problem) {
+        issues.push({ path, message: problem });
+        node = undefined;
+        break;
+      }
+      if (i === keys.length - 1) {
+        node[key] = value;
+        break;
+      }
       const next = node[key];
       if (next === undefined || next === null) {
         node[key] = typeof keys[i + 1] === 'number' ? [] : {};
       } else if (typeof next !== 'object') {
-        issues.push({ path, message: `cannot set inside ${keys.slice(0, i + 1).join('.')}, which is not a mapping or list` });
-        node = undefined as never;
+        issues.push({ path, message: `cannot set inside ${formatPath(keys.slice(0, i + 1))}, which is not a mapping or list` });
+        node = undefined;
         break;
       }
       node = node[key] as Record<PathKey, unknown>;
     }
-    if (node) node[keys[keys.length - 1]] = value;
   }
   return { document: copy, issues };
 }

@@ -3,12 +3,16 @@
 import { z } from 'zod';
 import { parseDurationUs } from './duration.js';
 
-/** A duration text ("15m", "30d") → integer µs. */
-const duration = (fallback: string) =>
+/** A duration text ("15m", "30d") → integer µs; `positive` rejects durations that round to 0 µs. */
+const duration = (fallback: string, positive = false) =>
   z.string().default(fallback).transform((text, ctx) => {
     const parsed = parseDurationUs(text);
     if (typeof parsed === 'string') {
       ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    if (positive && parsed <= 0) {
+      ctx.addIssue({ code: 'custom', message: `must be longer than 0, got "${text}"` });
       return z.NEVER;
     }
     return parsed;
@@ -61,7 +65,7 @@ export const poolSchema = z.strictObject({
   extraHashrateEHs: z.number().min(0).default(0).describe("hashrate of the pool's other miners, outside this fleet"),
   vardiff: vardiffSchema.default(vardiffSchema.parse({})),
   fixedShareDifficulty: z.number().positive().optional().describe('a fixed share difficulty instead of vardiff'),
-  payoutInterval: duration('1d').describe("how often miners' accrued earnings are paid out"),
+  payoutInterval: duration('1d', true).describe("how often miners' accrued earnings are paid out"),
 });
 
 export const workerGroupSchema = z.strictObject({
@@ -84,8 +88,8 @@ export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(''),
   seed: z.union([z.number().int(), z.string().min(1)]).default(1),
-  horizon: duration('1d'),
-  slot: duration('15m').describe('length of a billing / reporting slot'),
+  horizon: duration('1d', true),
+  slot: duration('15m', true).describe('length of a billing / reporting slot'),
   resolution: z.enum(['exact', 'aggregate', 'hashed']).default('aggregate')
     .describe('exact: every share is an event; aggregate: Poisson counts per slot; hashed: shares found by real sha256d at tiny difficulty'),
   network: networkSchema.default(networkSchema.parse({})),

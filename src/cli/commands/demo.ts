@@ -1,5 +1,9 @@
 // `hashtwin demo` (what `npm start` runs until the lab lands): re-mines the Bitcoin genesis block
-// around its real nonce and light-verifies an Ethash hash, so a newcomer sees the core work end to end.
+// around its real nonce, light-verifies an Ethash hash and runs the default scenario, so a newcomer
+// sees the core and the twin work end to end.
+import { readFileSync } from 'node:fs';
+import { summaryText } from '../../report/index.js';
+import { runScenario } from '../../worker/twin-runner.js';
 import {
   bytesToHex, Ethash, hexToBytes, headerHash, loadHashCore, reversed, scan,
 } from '../../hash/index.js';
@@ -30,5 +34,10 @@ export async function demoCommand(): Promise<void> {
   const cacheSeconds = (performance.now() - cacheStartedMs) / 1000;
   const light = ethash.light(new Uint8Array(32), 0n);
   console.log(`ethash epoch 0 cache built in ${cacheSeconds.toFixed(2)} s; header 00…00 nonce 0 → result ${bytesToHex(light.result)}`);
-  console.log('next: `hashtwin --help`, `npm run bench`');
+
+  const scenarioUrl = new URL('../../../../scenarios/default.yaml', import.meta.url);
+  const reply = await runScenario({ scenarioText: readFileSync(scenarioUrl, 'utf8') });
+  if (!reply.ok) throw new Error(`scenarios/default.yaml: ${reply.error.message}`);
+  console.log(`\nscenarios/default.yaml\n${summaryText(reply.result)}`);
+  console.log('\nnext: `npx hashtwin --help`, `npx hashtwin run scenarios/pool-schemes.yaml`, `npm run bench`');
 }

@@ -25,6 +25,8 @@ export async function sweepCommand(argv: string[]): Promise<void> {
   const varies: Vary[] = values.vary.map((text) => {
     const vary = parseVary(text);
     if (typeof vary === 'string') throw new UsageError(`--vary ${vary}`);
+    // Each run's seed comes from --seeds (S, S+1, …) and would silently override a varied seed.
+    if (vary.path === 'seed') throw new UsageError(`--vary ${text}: the seed is not varied this way; use --seeds K (runs seeds S, S+1, …)`);
     return vary;
   });
   const seeds = parseWholeNumber(values.seeds, '--seeds', 1, 1000) ?? 1;

@@ -1,17 +1,14 @@
 // Share arithmetic of SHA-256d pools: rates, counts and the pool-side hashrate estimate
 // (domain-facts §2.1; Miningcore BitcoinPool.cs HashrateFromShares = Σd·2^32/t, StatsRecorder.cs).
+import { hashrateFromSharesHs, shareRatePerS, TWO_POW_32 } from '../network/difficulty.js';
 import { checkNonNegative, checkPositive, checkUs } from './_check.js';
 
 /** Expected hashes per difficulty-1 share, the "pdiff ≈ bdiff" convention every pool uses. */
-export const TWO_32 = 4294967296;
+export const TWO_32 = TWO_POW_32;
 const US_PER_S = 1_000_000;
 
-/** λ = H / (d · 2^32): expected shares per second. */
-export function shareRatePerS(hashrateHs: number, shareDifficulty: number): number {
-  checkNonNegative('hashrateHs', hashrateHs);
-  checkPositive('shareDifficulty', shareDifficulty);
-  return hashrateHs / (shareDifficulty * TWO_32);
-}
+/** λ = H / (d · 2^32): expected shares per second (one definition, in network/difficulty.ts). */
+export { shareRatePerS };
 
 /** λ·Δt = H·Δt / (d · 2^32): expected shares in an interval of whole µs. */
 export function expectedShares(hashrateHs: number, shareDifficulty: number, intervalUs: number): number {
@@ -20,11 +17,7 @@ export function expectedShares(hashrateHs: number, shareDifficulty: number, inte
 }
 
 /** Ĥ = 2^32 · Σd / W: the hashrate a pool credits for accepted share difficulty over W seconds. */
-export function hashrateFromShares(sumDifficulty: number, windowS: number): number {
-  checkNonNegative('sumDifficulty', sumDifficulty);
-  checkPositive('windowS', windowS);
-  return (TWO_32 * sumDifficulty) / windowS;
-}
+export const hashrateFromShares = hashrateFromSharesHs;
 
 /**
  * Relative standard deviation of Ĥ from N shares of equal difficulty: the count is Poisson, so

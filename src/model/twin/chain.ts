@@ -8,6 +8,9 @@ import type { NetworkConfig } from './config.js';
 export class Chain {
   height: number;
   difficulty: number;
+  /** Height and difficulty before the first simulated block, for the run's start KPIs. */
+  readonly startHeight: number;
+  readonly startDifficulty: number;
   retargets = 0;
   blocks = 0;
   private periodStartUs: number;
@@ -19,6 +22,8 @@ export class Chain {
     this.config = config;
     this.height = config.blockHeight;
     this.difficulty = config.difficulty ?? equilibriumDifficulty(config.hashrateHs);
+    this.startHeight = this.height;
+    this.startDifficulty = this.difficulty;
     // The blocks of the current period mined before the run are taken to have come at the target spacing.
     const minedInPeriod = config.blockHeight % DIFFICULTY_ADJUSTMENT_INTERVAL;
     this.periodStartUs = -minedInPeriod * POW_TARGET_SPACING_S * US_PER_S;

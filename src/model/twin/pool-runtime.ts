@@ -11,6 +11,14 @@ export function minerAccount(minerId: string): string {
   return `miner:${minerId}`;
 }
 
+/**
+ * The miner id of a pool's other miners (outside the fleet). The slash cannot appear in a scenario
+ * id, so it never collides with a fleet group's id (a group called "<pool>-others" once did).
+ */
+export function poolOthersMinerId(poolId: string): string {
+  return `${poolId}/others`;
+}
+
 export class PoolRuntime {
   readonly config: PoolConfig;
   readonly scheme: PayoutScheme;

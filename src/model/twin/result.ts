@@ -2,7 +2,7 @@
 // the ledger. Plain JSON-ready values (bigint amounts as decimal strings), so digests are canonical.
 import type { LogEntry, Recorder } from '../../engine/index.js';
 import type { Ledger, LedgerJson } from '../ledger/index.js';
-import { hashpriceSatPerThDay } from '../network/index.js';
+import { getBlockSubsidy, hashpriceSatPerThDay } from '../network/index.js';
 import { US_PER_DAY, US_PER_S } from '../units.js';
 import { TWO_32 } from '../shares/index.js';
 import type { Chain } from './chain.js';
@@ -62,12 +62,12 @@ export function buildResult(input: ResultInput): TwinResult {
   const kpis: Record<string, number> = {
     horizonDays: round(days),
     networkBlocks: chain.blocks,
-    networkDifficultyStart: values.networkDifficulty?.[0] ?? chain.difficulty,
+    networkDifficultyStart: chain.startDifficulty,
     networkDifficultyEnd: chain.difficulty,
     networkRetargets: chain.retargets,
     blockHeightEnd: chain.height,
     hashpriceStartSatPerTHsDay: round(hashpriceSatPerThDay({
-      subsidySat: chain.subsidySat(), avgFeesSat: config.network.feesPerBlockSat, difficulty: values.networkDifficulty?.[0] ?? chain.difficulty,
+      subsidySat: getBlockSubsidy(chain.startHeight), avgFeesSat: config.network.feesPerBlockSat, difficulty: chain.startDifficulty,
     })),
     priceStartUsd: round(input.prices[0], 2),
     priceEndUsd: round(input.prices[slots - 1], 2),

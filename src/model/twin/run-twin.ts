@@ -11,7 +11,7 @@ import { US_PER_S } from '../units.js';
 import { Chain } from './chain.js';
 import type { TwinConfig } from './config.js';
 import { GroupRuntime, vardiffOptionsOf, type ExactWorker } from './group-runtime.js';
-import { PoolRuntime } from './pool-runtime.js';
+import { PoolRuntime, poolOthersMinerId } from './pool-runtime.js';
 import { pricePerSlotUsd } from './price-path.js';
 import { buildResult, type TwinResult } from './result.js';
 
@@ -92,7 +92,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
     if (spanUs > 0) {
       for (const pool of pools.values()) {
         // The pool's other miners: expected work, their own noise being negligible at pool scale.
-        if (pool.config.extraHashrateHs > 0) pool.credit(`${pool.config.id}-others`, (pool.config.extraHashrateHs * spanUs) / US_PER_S / TWO_32, nowUs, ctx);
+        if (pool.config.extraHashrateHs > 0) pool.credit(poolOthersMinerId(pool.config.id), (pool.config.extraHashrateHs * spanUs) / US_PER_S / TWO_32, nowUs, ctx);
       }
     }
     lastFlushUs = nowUs;
@@ -115,7 +115,8 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
         recorder.log(atUs, 'BlockFound', { height: chain.height + 1, group: finder, pool: pool.config.id, rewardSat: String(subsidy + fees) });
       }
     }
-    recorder.add(finder === NETWORK_FINDER ? 'networkBlocks' : 'poolBlocks', slotIndexAt(atUs) * config.slotUs, 1);
+    // By who found it, not by name: a fleet group may be called "network" too.
+    recorder.add(pool === undefined ? 'networkBlocks' : 'poolBlocks', slotIndexAt(atUs) * config.slotUs, 1);
     lastBlockAtUs = atUs;
     if (chain.onBlock(atUs)) {
       recorder.log(atUs, 'DifficultyRetargeted', { height: chain.height, difficulty: chain.difficulty });
@@ -133,9 +134,9 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       onFound: (atUs) => blockFound(NETWORK_FINDER, undefined, atUs),
     },
     ...[...pools.values()].filter((p) => p.config.extraHashrateHs > 0).map((p): BlockSource => ({
-      id: `${p.config.id}-others`, rng: root.stream(`pool/${p.config.id}/others`),
+      id: poolOthersMinerId(p.config.id), rng: root.stream(`pool/${p.config.id}/others`),
       rateHs: () => p.config.extraHashrateHs,
-      onFound: (atUs) => blockFound(`${p.config.id}-others`, p, atUs),
+      onFound: (atUs) => blockFound(poolOthersMinerId(p.config.id), p, atUs),
     })),
     ...(config.resolution === 'exact' ? [] : groups.map((g): BlockSource => ({
       id: g.config.id, rng: g.rng.child('blocks'),
@@ -150,6 +151,9 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
     const ratePerS = source.rateHs() / (chain.difficulty * TWO_32);
     if (ratePerS <= 0) return;
     const delayUs = Math.max(1, Math.round(source.rng.exponential(ratePerS) * US_PER_S));
+    // A block after the horizon is never mined (and a small source's draw can exceed the engine's
+    // safe-integer clock); the source is redrawn at the next slot edge anyway (memoryless).
+    if (delayUs > config.horizonUs - sim.nowUs) return;
     source.handle = sim.schedule(delayUs, () => {
       source.handle = undefined;
       source.onFound(sim.nowUs);
@@ -159,6 +163,11 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
 
   function rescheduleSources(): void {
     for (const source of sources) scheduleSource(source);
+  }
+
+  /** A share after the horizon is never sent (its delay may not even be a safe integer of µs). */
+  function scheduleShare(worker: ExactWorker, delayUs: number): void {
+    if (delayUs <= config.horizonUs - sim.nowUs) sim.schedule(delayUs, worker.onShare);
   }
 
   if (config.resolution === 'exact') {
@@ -174,9 +183,9 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
           worker.vardiff?.onShare(atUs);
           if (worker.rng.uniform() < difficulty / chain.difficulty) blockFound(g.config.id, g.pool, atUs);
         }
-        sim.schedule(nextShareDelayUs(g.workerHashrateHs, g.workerDifficulty(worker), worker.rng), worker.onShare);
+        scheduleShare(worker, nextShareDelayUs(g.workerHashrateHs, g.workerDifficulty(worker), worker.rng));
       });
-      for (const worker of g.workers) sim.schedule(nextShareDelayUs(g.workerHashrateHs, g.workerDifficulty(worker), worker.rng), worker.onShare);
+      for (const worker of g.workers) scheduleShare(worker, nextShareDelayUs(g.workerHashrateHs, g.workerDifficulty(worker), worker.rng));
     }
     const checkHealth = () => {
       for (const g of groups) {

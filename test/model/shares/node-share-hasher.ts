@@ -2,16 +2,7 @@
 // composition root wires the same interface to the WASM scan).
 import { hash } from 'node:crypto';
 import type { ShareHasher } from '../../../src/model/shares/index.js';
-
-/** True when the digest read little-endian is ≤ the big-endian target. */
-export function meetsTarget(digest: Uint8Array, targetBigEndian: Uint8Array): boolean {
-  for (let i = 0; i < 32; i++) {
-    const d = digest[31 - i];
-    const t = targetBigEndian[i];
-    if (d !== t) return d < t;
-  }
-  return true;
-}
+import { meetsTarget } from '../../helpers/reference-scan.js';
 
 export function createNodeShareHasher(): ShareHasher {
   return {
