@@ -20,6 +20,8 @@ export class Vardiff {
   private currentDifficulty: number;
   // Intervals in whole µs, so their sum is exact and order-independent.
   private readonly intervalsUs: number[] = [];
+  // Their running sum, exact for the same reason: averageSeconds is then O(1) per share.
+  private intervalsSumUs = 0;
   private nextSlot = 0;
   private lastTsUs: number | undefined;
   // Miningcore's LastRetarget defaults to the epoch; −∞ plays that part.
@@ -92,14 +94,17 @@ export class Vardiff {
   }
 
   private averageSeconds(openIntervalUs: number): number {
-    let sumUs = openIntervalUs;
-    for (const intervalUs of this.intervalsUs) sumUs += intervalUs;
-    return sumUs / (this.intervalsUs.length + 1) / US_PER_S;
+    return (openIntervalUs + this.intervalsSumUs) / (this.intervalsUs.length + 1) / US_PER_S;
   }
 
   private push(intervalUs: number): void {
-    if (this.intervalsUs.length < VARDIFF_BUFFER_SIZE) this.intervalsUs.push(intervalUs);
-    else this.intervalsUs[this.nextSlot] = intervalUs;
+    if (this.intervalsUs.length < VARDIFF_BUFFER_SIZE) {
+      this.intervalsUs.push(intervalUs);
+    } else {
+      this.intervalsSumUs -= this.intervalsUs[this.nextSlot];
+      this.intervalsUs[this.nextSlot] = intervalUs;
+    }
+    this.intervalsSumUs += intervalUs;
     this.nextSlot = (this.nextSlot + 1) % VARDIFF_BUFFER_SIZE;
   }
 
@@ -109,6 +114,7 @@ export class Vardiff {
     this.lastRetargetUs = atUs;
     // "Due to change of diff, Buffer needs to be cleared": old intervals were at the old difficulty.
     this.intervalsUs.length = 0;
+    this.intervalsSumUs = 0;
     this.nextSlot = 0;
     return nextDifficulty;
   }

@@ -91,6 +91,26 @@ export class GroupRuntime {
     return worker.vardiff?.difficulty ?? this.pool.config.fixedShareDifficulty!;
   }
 
+  private slotWork = { startUs: 0, endUs: 0, accepted: 0, stale: 0, takenAccepted: 0, takenStale: 0 };
+
+  /** Aggregate and hashed modes: the slot's drawn share counts, credited pro rata by takeSlotWorkUntil. */
+  startSlotWork(startUs: number, endUs: number, accepted: number, stale: number): void {
+    this.slotWork = { startUs, endUs, accepted, stale, takenAccepted: 0, takenStale: 0 };
+  }
+
+  /** Moves the slot's shares due by nowUs (all of them at the slot's end) into pending; returns the accepted ones. */
+  takeSlotWorkUntil(nowUs: number): number {
+    const w = this.slotWork;
+    const portion = nowUs >= w.endUs ? 1 : (nowUs - w.startUs) / (w.endUs - w.startUs);
+    const accepted = Math.floor(w.accepted * portion) - w.takenAccepted;
+    const stale = Math.floor(w.stale * portion) - w.takenStale;
+    w.takenAccepted += accepted;
+    w.takenStale += stale;
+    this.pendingStale += stale;
+    this.addAccepted(accepted, accepted * this.shareDifficulty);
+    return accepted;
+  }
+
   addAccepted(count: number, difficultySum: number): void {
     this.pendingAccepted += count;
     this.pendingDifficulty += difficultySum;

@@ -67,16 +67,30 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
     if (t) recorder.log(t.atUs, t.event, { group: groupId, worker, estimateTHs: t.estimateHs / 1e12, expectedTHs: t.expectedHashrateHs / 1e12 });
   }
 
+  /**
+   * Aggregate and hashed modes draw a group's whole slot of work at the slot's start, from the
+   * group's own stream: two draws per group per slot whatever else happens, so what-if runs that
+   * differ elsewhere (another group, other block times) keep common random numbers. Flushes inside
+   * the slot then credit the work pro rata to elapsed time, deterministically.
+   */
+  function drawSlotWork(slotStartUs: number, slotEndUs: number): void {
+    if (config.resolution === 'exact') return;
+    const blockRatePerS = totalBlockRatePerS();
+    const spanUs = slotEndUs - slotStartUs;
+    for (const g of groups) {
+      const stale = staleProbability(g.config.latencyUs, blockRatePerS);
+      const accepted = shareSource.sharesIn(`group/${g.config.id}`, g.deliveredHashrateHs * (1 - stale), g.shareDifficulty, spanUs, g.rng);
+      const staleShares = g.rng.poisson((g.deliveredHashrateHs * stale * (spanUs / US_PER_S)) / (g.shareDifficulty * TWO_32));
+      g.startSlotWork(slotStartUs, slotEndUs, accepted, staleShares);
+    }
+  }
+
   /** Moves the work done since the last flush into the pools' schemes (before any block is settled). */
   function flush(nowUs: number): void {
     const spanUs = nowUs - lastFlushUs;
     if (config.resolution !== 'exact' && spanUs > 0) {
-      const stale = staleProbabilityFor(spanUs);
       for (const g of groups) {
-        const acceptedHs = g.deliveredHashrateHs * (1 - stale.of(g));
-        const accepted = shareSource.sharesIn(`group/${g.config.id}`, acceptedHs, g.shareDifficulty, spanUs, g.rng);
-        g.pendingStale += g.rng.poisson((g.deliveredHashrateHs * stale.of(g) * (spanUs / US_PER_S)) / (g.shareDifficulty * TWO_32));
-        g.addAccepted(accepted, accepted * g.shareDifficulty);
+        const accepted = g.takeSlotWorkUntil(nowUs);
         if (accepted > 0) g.health.onShares(nowUs, accepted, accepted * g.shareDifficulty, spanUs);
       }
     }
@@ -96,11 +110,6 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       }
     }
     lastFlushUs = nowUs;
-  }
-
-  function staleProbabilityFor(_spanUs: number) {
-    const rate = totalBlockRatePerS();
-    return { of: (g: GroupRuntime) => staleProbability(g.config.latencyUs, rate) };
   }
 
   function blockFound(finder: string, pool: PoolRuntime | undefined, atUs: number): void {
@@ -230,6 +239,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       for (const pool of pools.values()) recorder.set(`pool.${pool.config.id}.reserveBtc`, slotUs, Number(pool.observeReserve()) / 1e8);
       hooks.onProgress?.(endUs / config.horizonUs);
       if (hooks.shouldCancel?.()) throw new TwinCancelled();
+      if (slot + 1 < slots) drawSlotWork(endUs, Math.min(config.horizonUs, endUs + config.slotUs));
       rescheduleSources();
     }, PRIORITY_SLOT);
   }
@@ -240,6 +250,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       sim.scheduleAt(atUs, () => pool.payOut(sim.nowUs), PRIORITY_PAYOUT);
     }
   }
+  drawSlotWork(0, Math.min(config.horizonUs, config.slotUs));
   rescheduleSources();
   sim.runUntil(config.horizonUs);
   flush(config.horizonUs);
