@@ -17,7 +17,7 @@ usage:
                                                  runs a scenario: KPIs, series, events, ledger and digest
   hashtwin sweep FILE --vary PATH=V1,V2,… [--vary …] [--seeds K] [--workers W] [--json]
                                                  runs every combination × seeds on worker threads
-  hashtwin bench [--quick] [--json]              hashing benchmarks against baselines, same run
+  hashtwin bench [--quick] [--json]              hashing, engine and twin benchmarks against baselines, same run
   hashtwin demo                                  a short tour: genesis block scan and an Ethash check
 
 HEADER: 160 hex digits (80-byte header, nonce at bytes 76..79 little-endian).

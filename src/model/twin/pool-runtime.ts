@@ -27,6 +27,8 @@ export class PoolRuntime {
   /** Miners' earnings credited in total (paid or not). */
   readonly creditedSat = new Map<string, bigint>();
   blocksFound = 0;
+  /** Blocks the pool's hashrate (fleet and others) should have found so far: luck = found / expected. */
+  expectedBlocks = 0;
   private readonly accruedSat = new Map<string, bigint>();
   private readonly ledger: Ledger;
   private lowestReserveSeenSat: bigint;

@@ -5,6 +5,7 @@ import type { Ledger, LedgerJson } from '../ledger/index.js';
 import { getBlockSubsidy, hashpriceSatPerThDay } from '../network/index.js';
 import { US_PER_DAY, US_PER_S } from '../units.js';
 import { TWO_32 } from '../shares/index.js';
+import { ppsRuinProbability } from '../pools/index.js';
 import type { Chain } from './chain.js';
 import type { TwinConfig } from './config.js';
 import type { GroupRuntime } from './group-runtime.js';
@@ -91,7 +92,19 @@ export function buildResult(input: ResultInput): TwinResult {
     const prefix = `pool.${pool.config.id}`;
     const totals = pool.scheme.totals();
     kpis[`${prefix}.blocksFound`] = pool.blocksFound;
+    kpis[`${prefix}.blocksExpected`] = round(pool.expectedBlocks);
+    kpis[`${prefix}.luckPct`] = round(pool.expectedBlocks > 0 ? (100 * pool.blocksFound) / pool.expectedBlocks : 0);
+    if (pool.config.scheme === 'PPS' || pool.config.scheme === 'FPPS') {
+      // The operator's risk of ruin from its starting reserve, exp(−2fR/B) (Rosenfeld 2011 §2.2; diffusion).
+      const blockRewardSat = getBlockSubsidy(chain.startHeight) + (pool.config.scheme === 'FPPS' ? config.network.feesPerBlockSat : 0n);
+      kpis[`${prefix}.ruinProbabilityPct`] = pool.config.feeBps > 0
+        ? round(100 * ppsRuinProbability({ feeBps: pool.config.feeBps, blockRewardSat, reserveSat: pool.config.startingReserveSat }))
+        : 100;
+    }
     kpis[`${prefix}.feeIncomeSat`] = Number(totals.poolFeeSat);
+    // What the operator kept over the run, whatever the scheme: explicit fees plus the change in its
+    // wallet net of what it owes miners (PPS/FPPS earn their fee there, priced into every share).
+    kpis[`${prefix}.operatorProfitSat`] = Number(totals.poolFeeSat + pool.reserveSat() - pool.config.startingReserveSat);
     kpis[`${prefix}.reserveEndSat`] = Number(pool.reserveSat());
     kpis[`${prefix}.lowestReserveSat`] = Number(pool.lowestReserveSat());
     kpis[`${prefix}.ruined`] = pool.lowestReserveSat() < 0n ? 1 : 0;

@@ -232,6 +232,10 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       recorder.add('fleetEarnedSat', slotUs, Number(earnedNowSat - earnedSat));
       earnedSat = earnedNowSat;
       fleetExpectedBlocks += (fleetDeliveredHs * ((endUs - slotUs) / US_PER_S)) / (chain.difficulty * TWO_32);
+      for (const pool of pools.values()) {
+        const poolHs = pool.config.extraHashrateHs + groups.reduce((sum, g) => sum + (g.pool === pool ? g.deliveredHashrateHs : 0), 0);
+        pool.expectedBlocks += (poolHs * ((endUs - slotUs) / US_PER_S)) / (chain.difficulty * TWO_32);
+      }
       recorder.set('networkDifficulty', slotUs, chain.difficulty);
       recorder.set('networkHashrateEHs', slotUs, chain.hashrateHsAt(sim.nowUs) / 1e18);
       recorder.set('priceUsd', slotUs, prices[slot]);

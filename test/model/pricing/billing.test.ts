@@ -19,7 +19,7 @@ describe('mining epochs', () => {
     expect(DEFAULT_COMMITMENT_EPOCHS).toBe(6);
     expect(commitmentDurationUs(6, ETHASH_EPOCH)).toBe(750 * US_PER_HOUR);
     expect(commitmentDurationUs(6)).toBe(84 * US_PER_DAY);
-    expect(() => commitmentDurationUs(0)).toThrow(/epochs must be an integer ≥ 1, got 0/);
+    expect(() => commitmentDurationUs(0)).toThrow(/epochs must be a whole number ≥ 1, got 0/);
   });
 
   it('set a commitment term, a whole number of 15-minute slots for both', () => {

@@ -63,7 +63,7 @@ describe('containerThermal', () => {
   it('load is the mean power fraction over the rig slots; bad inputs are named', () => {
     expect(containerLoadFraction([1, 1, 0, 440 / 490])).toBeCloseTo((2 + 440 / 490) / 4, 12);
     expect(containerLoadFraction([])).toBe(0);
-    expect(() => containerLoadFraction([1, 2])).toThrow(/powerFractions\[1\] must be a number in \[0, 1\], got 2/);
+    expect(() => containerLoadFraction([1, 2])).toThrow(/powerFractions\[1\] must be in \[0, 1\], got 2/);
     expect(() => containerThermal({ ambientC: 0, setpointC: 10, rMax: 1, ratedDeltaC: 10, loadFraction: 1 })).toThrow(/rMax must be a number in \[0, 1\), got 1/);
     expect(() => containerThermal({ ambientC: Number.NaN, setpointC: 10, rMax: 0.5, ratedDeltaC: 10, loadFraction: 1 })).toThrow(/ambientC must be a finite number, got NaN/);
   });

@@ -6,6 +6,7 @@ import type { RandomStream, Simulation } from '../../../engine/index.js';
 import type { Ledger } from '../../ledger/ledger.js';
 import { SAT_UNIT, US_PER_DAY, US_PER_S } from '../../units.js';
 import { checkUs } from '../_check.js';
+import { schedulePoissonArrivals } from '../arrivals.js';
 import { CREDIT_UNIT, resolveBrokerConfig, type MiningBrokerConfig } from './broker-config.js';
 import { DEFAULT_BROKER_EARNINGS, EarningsAccrual } from './broker-earnings.js';
 import { splitSlotEarnings, type DeviceWork } from './broker-payouts.js';
@@ -177,18 +178,7 @@ export function createMiningBroker(sim: Simulation, rng: RandomStream, config: M
       if (untilUs <= sim.nowUs) throw new RangeError(`untilUs must be > nowUs (${sim.nowUs}), got ${untilUs}`);
       started = true;
       for (let i = 0; i < initialDevices; i++) join(untilUs);
-      const arrivals = rng.child('arrivals');
-      const ratePerUs = arrivalsPerDay / US_PER_DAY;
-      const nextUs = (): number => sim.nowUs + Math.max(1, Math.round(arrivals.exponential(ratePerUs)));
-      const arrive = (): void => {
-        join(untilUs);
-        const at = nextUs();
-        if (at < untilUs) sim.scheduleAt(at, arrive, priority);
-      };
-      if (ratePerUs > 0) {
-        const at = nextUs();
-        if (at < untilUs) sim.scheduleAt(at, arrive, priority);
-      }
+      schedulePoissonArrivals(sim, rng.child('arrivals'), arrivalsPerDay, untilUs, priority, () => join(untilUs));
       let slotIndex = Math.floor(sim.nowUs / slotUs);
       let fromUs = sim.nowUs;
       const close = (): void => {

@@ -8,6 +8,7 @@ import type { Ledger } from '../../ledger/ledger.js';
 import { splitByBasisPoints, splitByNumberWeights } from '../../ledger/split.js';
 import { difficultyForSharePeriod, expectedShares } from '../../shares/index.js';
 import { SAT_UNIT, US_PER_DAY, US_PER_MIN } from '../../units.js';
+import { schedulePoissonArrivals } from '../arrivals.js';
 import { BPS_PER_WHOLE, checkBps, checkCount, checkId, checkNonNegative, checkNonNegativeBigint, checkPositive, checkPositiveUs, checkUs, overlapUs, shown } from '../_check.js';
 
 /**
@@ -142,17 +143,7 @@ export function createCrowdPool(sim: Simulation, rng: RandomStream, config: Crow
       if (untilUs <= sim.nowUs) throw new RangeError(`untilUs must be > nowUs (${sim.nowUs}), got ${untilUs}`);
       started = true;
       for (let i = 0; i < initialNodes; i++) join(untilUs);
-      const arrivals = rng.child('arrivals');
-      const ratePerUs = joinsPerDay / US_PER_DAY;
-      const arrive = (): void => {
-        join(untilUs);
-        const next = sim.nowUs + Math.max(1, Math.round(arrivals.exponential(ratePerUs)));
-        if (next < untilUs) sim.scheduleAt(next, arrive, priority);
-      };
-      if (ratePerUs > 0) {
-        const first = sim.nowUs + Math.max(1, Math.round(arrivals.exponential(ratePerUs)));
-        if (first < untilUs) sim.scheduleAt(first, arrive, priority);
-      }
+      schedulePoissonArrivals(sim, rng.child('arrivals'), joinsPerDay, untilUs, priority, () => join(untilUs));
       if (workSlotUs !== null) {
         let fromUs = sim.nowUs;
         const slot = (): void => {
