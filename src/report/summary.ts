@@ -3,7 +3,8 @@ import type { DigestedResult } from './digest.js';
 
 const HEADLINE = [
   'horizonDays', 'fleetHashrateNominalTHs', 'fleetHashrateEstimatedTHs', 'sharesAccepted', 'staleRatePct',
-  'fleetBlocksFound', 'fleetEarnedSat', 'fleetEarnedUsd', 'fleetEarnedSatPerTHsDay', 'hashpriceStartSatPerTHsDay',
+  'fleetBlocksFound', 'fleetEarnedSat', 'fleetEarnedUsd', 'energyCostUsd', 'marginUsd', 'marginPct',
+  'breakEvenPowerPriceUsdPerKWh', 'fleetEarnedSatPerTHsDay', 'hashpriceStartSatPerTHsDay',
   'networkBlocks', 'networkRetargets', 'fleetAlerts',
 ];
 

@@ -1,6 +1,7 @@
 // Checks that span several keys (references between sections, unique ids), after the schema passed.
 // The id checks also run on a document that failed the schema, so one pass lists every problem.
 import type { ScenarioIssue } from './errors.js';
+import { findModel, listModels } from '../model/hardware/index.js';
 import type { Scenario } from './schema.js';
 
 const MAX_SLOTS = 1_000_000;
@@ -41,6 +42,16 @@ export function crossCheckIds(document: unknown): ScenarioIssue[] {
     if (id !== undefined && repeatedGroups.has(id)) issues.push({ path: `fleet[${i}].id`, message: `"${id}" is used by more than one fleet group` });
     if (pool !== undefined && !knownPools.has(pool)) {
       issues.push({ path: `fleet[${i}].pool`, message: `no pool with id "${pool}" (pools: ${[...knownPools].join(', ')})` });
+    }
+    const model = text(group.model);
+    const found = model === undefined ? undefined : findModel(model);
+    if (model !== undefined && !found) {
+      issues.push({ path: `fleet[${i}].model`, message: `no rig model "${model}" in the catalogue (models: ${listModels().map((m) => m.id).join(', ')})` });
+    } else if (found && found.algorithm !== 'sha256d') {
+      issues.push({ path: `fleet[${i}].model`, message: `"${model}" mines ${found.algorithm}, but the simulated network is Bitcoin (sha256d)` });
+    }
+    if (group.model === undefined && group.hashrateTHs === undefined) {
+      issues.push({ path: `fleet[${i}].hashrateTHs`, message: 'is required when no model is given' });
     }
   });
   return issues;

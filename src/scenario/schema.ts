@@ -71,8 +71,9 @@ export const poolSchema = z.strictObject({
 export const workerGroupSchema = z.strictObject({
   id,
   count: z.number().int().min(1).max(1_000_000),
-  hashrateTHs: z.number().positive().describe('nominal hashrate of one worker in TH/s'),
-  powerW: z.number().positive().optional(),
+  model: z.string().min(1).optional().describe('a catalogue rig model id (antminer-s19-pro, antminer-s21, antminer-s21-xp, whatsminer-m60, …): sets hashrateTHs and powerW unless given'),
+  hashrateTHs: z.number().positive().optional().describe('nominal hashrate of one worker in TH/s (required without a model)'),
+  powerW: z.number().positive().optional().describe('wall power of one worker in W; without it (and without a model) the group draws no costed power'),
   pool: id.describe('id of the pool these workers mine on'),
   latencyMs: z.number().min(0).default(80).describe('share round-trip latency; shares in flight when a block lands go stale'),
   efficiencyPct: z.number().gt(0).max(100).default(100).describe('delivered / nominal hashrate'),
@@ -84,6 +85,11 @@ export const monitoringSchema = z.strictObject({
   deadAfterMinutes: z.number().positive().default(5).describe('no accepted share for this long: dead'),
 });
 
+export const siteSchema = z.strictObject({
+  powerPriceUSDperKWh: z.number().min(0).default(0.065).describe('flat power price at the meter (domain-facts §3.3: hosting $0.05–0.08/kWh)'),
+  pue: z.number().min(1).max(3).default(1.1).describe('facility power / IT power'),
+});
+
 export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(''),
@@ -93,6 +99,7 @@ export const scenarioSchema = z.strictObject({
   resolution: z.enum(['exact', 'aggregate', 'hashed']).default('aggregate')
     .describe('exact: every share is an event; aggregate: Poisson counts per slot; hashed: shares found by real sha256d at tiny difficulty'),
   network: networkSchema.default(networkSchema.parse({})),
+  site: siteSchema.default(siteSchema.parse({})),
   pools: z.array(poolSchema).min(1),
   fleet: z.array(workerGroupSchema).min(1),
   monitoring: monitoringSchema.default(monitoringSchema.parse({})),

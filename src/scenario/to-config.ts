@@ -1,5 +1,6 @@
 // A validated scenario → the twin's unit-explicit configuration (EH/s → H/s, BTC → sat, % → bps).
-import { btcToSat } from '../model/units.js';
+import { findModel } from '../model/hardware/index.js';
+import { btcToSat, usdToMicroUsd } from '../model/units.js';
 import type { TwinConfig } from '../model/twin/index.js';
 import type { Scenario } from './schema.js';
 
@@ -40,15 +41,24 @@ export function toTwinConfig(scenario: Scenario, seedOverride?: string | number)
       fixedShareDifficulty: p.fixedShareDifficulty,
       payoutIntervalUs: p.payoutInterval,
     })),
-    fleet: scenario.fleet.map((g) => ({
-      id: g.id,
-      count: g.count,
-      hashrateHs: g.hashrateTHs * HS_PER_THS,
-      powerW: g.powerW,
-      poolId: g.pool,
-      latencyUs: Math.round(g.latencyMs * US_PER_MS),
-      efficiency: g.efficiencyPct / 100,
-    })),
+    site: {
+      pue: scenario.site.pue,
+      priceMicroUsdPerKWh: usdToMicroUsd(scenario.site.powerPriceUSDperKWh),
+    },
+    fleet: scenario.fleet.map((g) => {
+      // cross-check.ts guarantees a known model or an explicit hashrate.
+      const model = g.model === undefined ? undefined : findModel(g.model)!;
+      return {
+        id: g.id,
+        count: g.count,
+        modelId: model?.id,
+        hashrateHs: g.hashrateTHs !== undefined ? g.hashrateTHs * HS_PER_THS : model!.hashrateHs,
+        powerW: g.powerW ?? model?.powerW ?? 0,
+        poolId: g.pool,
+        latencyUs: Math.round(g.latencyMs * US_PER_MS),
+        efficiency: g.efficiencyPct / 100,
+      };
+    }),
     monitoring: {
       windowUs: Math.round(scenario.monitoring.windowMinutes * US_PER_MIN),
       degradedBelowPct: scenario.monitoring.degradedBelowPct,

@@ -66,8 +66,8 @@ describe('hashtwin validate', () => {
       `${file}: pools[0].scheme: must be one of "PPS", "FPPS", "PROP", "PPLNS", "SOLO", got "FPSS"`,
       `${file}: pools[0].feePct: must be ≤ 100, got 120`,
       `${file}: fleet[0].count: must be ≥ 1, got 0`,
-      `${file}: fleet[0].hashrateTHs: is required`,
       `${file}: fleet[0].hashrateTH: unknown key (check the spelling; see \`hashtwin schema\`)`,
+      `${file}: fleet[0].hashrateTHs: is required when no model is given`,
       `${file}: fleet[1].pool: no pool with id "nope" (pools: p1)`,
     ]);
   });

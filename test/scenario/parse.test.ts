@@ -40,6 +40,7 @@ describe('valid scenarios', () => {
         hashrateEHs: 800, hashrateGrowthPctPerDay: 0, blockHeight: 900_000, feesPerBlockBTC: 0.03, feesVolatilityPct: 30, retarget: true,
         price: { model: 'fixed', usd: 95_000 },
       },
+      site: { powerPriceUSDperKWh: 0.065, pue: 1.1 },
       pools: [{
         id: 'p', scheme: 'FPPS', feePct: 2, pplnsWindowFactor: 2, reserveBTC: 0, extraHashrateEHs: 0, payoutInterval: 86_400_000_000,
         vardiff: { targetSecondsPerShare: 15, retargetSeconds: 90, variancePct: 30, minDifficulty: 1, maxDifficulty: 1e15 },
@@ -80,7 +81,7 @@ describe('problems, each at its path', () => {
     ['fleet[0].count', (d: ReturnType<typeof minimal>) => { d.fleet[0].count = 2.5; }, 'must be a whole number, got 2.5'],
     ['fleet[0].hashrateTHs', (d: ReturnType<typeof minimal>) => { d.fleet[0].hashrateTHs = -1; }, 'must be > 0, got -1'],
     ['fleet[0].hashrateTHs', (d: ReturnType<typeof minimal>) => { d.fleet[0].hashrateTHs = 'fast'; }, 'must be a number, got "fast"'],
-    ['fleet[0].hashrateTHs', (d: ReturnType<typeof minimal>) => { delete d.fleet[0].hashrateTHs; }, 'is required'],
+    ['fleet[0].hashrateTHs', (d: ReturnType<typeof minimal>) => { delete d.fleet[0].hashrateTHs; }, 'is required when no model is given'],
     ['fleet[0].id', (d: ReturnType<typeof minimal>) => { d.fleet[0].id = 'Row A'; }, 'must be lowercase letters, digits and dashes, e.g. "s21-row-a"'],
     ['fleet[0].efficiencyPct', (d: ReturnType<typeof minimal>) => { d.fleet[0].efficiencyPct = 0; }, 'must be > 0, got 0'],
     ['pools[0].scheme', (d: ReturnType<typeof minimal>) => { d.pools[0].scheme = 'FPSS'; }, 'must be one of "PPS", "FPPS", "PROP", "PPLNS", "SOLO", got "FPSS"'],
@@ -163,7 +164,7 @@ describe('problems, each at its path', () => {
     const outcome = parseScenarioText(text);
     if (outcome.ok) throw new Error('expected problems');
     expect(outcome.issues.map((i) => i.path)).toEqual([
-      'horizon', 'network.hashrateEHs', 'pools[0].scheme', 'pools[0].feePct', 'fleet[0].count', 'fleet[0].hashrateTHs', 'fleet[0].hashrateTH', 'fleet[1].pool',
+      'horizon', 'network.hashrateEHs', 'pools[0].scheme', 'pools[0].feePct', 'fleet[0].count', 'fleet[0].hashrateTH', 'fleet[0].hashrateTHs', 'fleet[1].pool',
     ]);
     expect(new Set(outcome.issues.map((i) => `${i.path}: ${i.message}`)).size).toBe(outcome.issues.length);
   });
@@ -220,7 +221,9 @@ describe('JSON Schema', () => {
     expect(schema.additionalProperties).toBe(false);
     const group = schema.properties.fleet.items!;
     expect(Object.keys(group.properties)).toEqual(expect.arrayContaining(['id', 'count', 'hashrateTHs', 'pool', 'latencyMs', 'efficiencyPct']));
-    expect(group.required).toEqual(expect.arrayContaining(['id', 'count', 'hashrateTHs', 'pool']));
+    // hashrateTHs may come from a catalogue model instead: the file format requires only these.
+    expect(group.required).toEqual(expect.arrayContaining(['id', 'count', 'pool']));
+    expect(Object.keys(group.properties)).toContain('model');
     expect(schema.properties.horizon).toMatchObject({ type: 'string', default: '1d' });
     // Every key used in default.yaml is in the schema.
     const outcome = parseScenarioDocument(DEFAULT_YAML);

@@ -46,12 +46,21 @@ export interface PoolConfig {
 export interface WorkerGroupConfig {
   id: string;
   count: number;
+  /** The catalogue model the figures came from, when one was named. */
+  modelId?: string;
   hashrateHs: number;
-  powerW?: number;
+  /** Wall power of one worker; 0 when unknown (its energy is then not costed). */
+  powerW: number;
   poolId: string;
   latencyUs: number;
   /** Delivered / nominal hashrate, 0 < x ≤ 1. */
   efficiency: number;
+}
+
+export interface SiteConfig {
+  /** Facility power / IT power. */
+  pue: number;
+  priceMicroUsdPerKWh: bigint;
 }
 
 export interface MonitoringConfig {
@@ -69,6 +78,7 @@ export interface TwinConfig {
   slotUs: number;
   resolution: Resolution;
   network: NetworkConfig;
+  site: SiteConfig;
   pools: PoolConfig[];
   fleet: WorkerGroupConfig[];
   monitoring: MonitoringConfig;

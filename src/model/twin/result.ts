@@ -6,6 +6,7 @@ import { getBlockSubsidy, hashpriceSatPerThDay } from '../network/index.js';
 import { US_PER_DAY, US_PER_S } from '../units.js';
 import { TWO_32 } from '../shares/index.js';
 import { ppsRuinProbability } from '../pools/index.js';
+import { MW_US_PER_KWH, type EnergyAccount } from '../site/energy-cost.js';
 import type { Chain } from './chain.js';
 import type { TwinConfig } from './config.js';
 import type { GroupRuntime } from './group-runtime.js';
@@ -40,6 +41,7 @@ export interface ResultInput {
   slots: number;
   eventsRun: number;
   fleetExpectedBlocks: number;
+  energy: EnergyAccount;
 }
 
 const round = (value: number, digits = 6) => Number(value.toFixed(digits));
@@ -60,6 +62,12 @@ export function buildResult(input: ResultInput): TwinResult {
   const blocksFound = groups.reduce((s, g) => s + g.blocksFound, 0);
   const workerSlotsUs = groups.reduce((s, g) => s + g.config.count * config.horizonUs, 0);
 
+  const energyKWh = Number(input.energy.energyMwUs) / Number(MW_US_PER_KWH);
+  const energyCostUsd = Number(input.energy.chargedMicroUsd) / 1e6;
+  const itPowerW = groups.reduce((s, g) => s + g.config.count * g.config.powerW, 0);
+  const marginUsd = earnedUsd - energyCostUsd;
+  const priceUsd = Array.from(input.prices);
+  values.marginUsd = (values.fleetEarnedSat ?? []).map((sat, i) => round((sat / 1e8) * priceUsd[i] - (values.energyCostUsd?.[i] ?? 0), 2));
   const kpis: Record<string, number> = {
     horizonDays: round(days),
     networkBlocks: chain.blocks,
@@ -83,6 +91,13 @@ export function buildResult(input: ResultInput): TwinResult {
     fleetEarnedSat: earnedSat,
     fleetEarnedUsd: round(earnedUsd, 2),
     fleetEarnedSatPerTHsDay: round(nominalTHs > 0 && days > 0 ? earnedSat / nominalTHs / days : 0),
+    itPowerKW: round(itPowerW / 1000),
+    fleetEfficiencyJPerTH: round(nominalTHs > 0 ? itPowerW / nominalTHs : 0),
+    energyKWh: round(energyKWh, 3),
+    energyCostUsd: round(energyCostUsd, 2),
+    marginUsd: round(marginUsd, 2),
+    marginPct: round(earnedUsd > 0 ? (100 * marginUsd) / earnedUsd : 0),
+    breakEvenPowerPriceUsdPerKWh: round(energyKWh > 0 ? earnedUsd / energyKWh : 0),
     fleetAlerts: groups.reduce((s, g) => s + g.alerts, 0),
     fleetUnhealthyPct: round(workerSlotsUs > 0 ? (100 * groups.reduce((s, g) => s + g.unhealthyWorkerUs, 0)) / workerSlotsUs : 0),
     ledgerEntries: ledger.entryCount,

@@ -7,7 +7,9 @@ import {
   aggregateShareSource, hashedShareSource, nextShareDelayUs, staleProbability, TWO_32, vardiffAfterSlot,
   type HealthTransition, type ShareHasher, type ShareSource,
 } from '../shares/index.js';
-import { US_PER_S } from '../units.js';
+import { createTariff } from '../site/tariff.js';
+import { chargeDraw, EMPTY_ENERGY_ACCOUNT } from '../site/energy-cost.js';
+import { MICRO_USD_UNIT, US_PER_DAY, US_PER_S } from '../units.js';
 import { Chain } from './chain.js';
 import type { TwinConfig } from './config.js';
 import { GroupRuntime, vardiffOptionsOf, type ExactWorker } from './group-runtime.js';
@@ -37,6 +39,8 @@ const PRIORITY_PAYOUT = 20;
 /** Exact mode judges each worker's health this often. */
 const EXACT_HEALTH_CHECK_US = 60 * US_PER_S;
 const NETWORK_FINDER = 'network';
+export const OPERATOR_ACCOUNT = 'operator';
+export const POWER_UTILITY_ACCOUNT = 'utility:power';
 
 type BlockSource = { id: string; rng: RandomStream; rateHs: () => number; onFound: (atUs: number) => void; handle?: EventHandle };
 
@@ -56,6 +60,11 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
   let lastFlushUs = 0;
   let lastBlockAtUs = -Infinity;
   let earnedSat = 0n;
+  // Power: the fleet's IT draw billed at facility power (× PUE), exactly, one bill a day.
+  const tariff = createTariff({ kind: 'flat', priceMicroUsdPerKWh: config.site.priceMicroUsdPerKWh });
+  const itPowerW = groups.reduce((sum, g) => sum + g.config.count * g.config.powerW, 0);
+  let energy = EMPTY_ENERGY_ACCOUNT;
+  let unbilledEnergyMicroUsd = 0n;
   let fleetExpectedBlocks = 0;
   const slotIndexAt = (atUs: number) => Math.min(slots - 1, Math.floor(atUs / config.slotUs));
   const context = (): PoolContext => ({ networkDifficulty: chain.difficulty, subsidySat: chain.subsidySat() });
@@ -236,6 +245,15 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
         const poolHs = pool.config.extraHashrateHs + groups.reduce((sum, g) => sum + (g.pool === pool ? g.deliveredHashrateHs : 0), 0);
         pool.expectedBlocks += (poolHs * ((endUs - slotUs) / US_PER_S)) / (chain.difficulty * TWO_32);
       }
+      const charge = chargeDraw(energy, tariff, { powerW: itPowerW * config.site.pue, fromUs: slotUs, toUs: endUs });
+      energy = charge.account;
+      unbilledEnergyMicroUsd += charge.chargeMicroUsd;
+      recorder.add('energyCostUsd', slotUs, Number(charge.chargeMicroUsd) / 1e6);
+      recorder.set('itPowerKW', slotUs, itPowerW / 1000);
+      if ((endUs % US_PER_DAY === 0 || endUs === config.horizonUs) && unbilledEnergyMicroUsd > 0n) {
+        ledger.transfer({ atUs: endUs, from: OPERATOR_ACCOUNT, to: POWER_UTILITY_ACCOUNT, amount: unbilledEnergyMicroUsd, unit: MICRO_USD_UNIT, reason: 'energy bill' });
+        unbilledEnergyMicroUsd = 0n;
+      }
       recorder.set('networkDifficulty', slotUs, chain.difficulty);
       recorder.set('networkHashrateEHs', slotUs, chain.hashrateHsAt(sim.nowUs) / 1e18);
       recorder.set('priceUsd', slotUs, prices[slot]);
@@ -259,5 +277,5 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
   sim.runUntil(config.horizonUs);
   flush(config.horizonUs);
   for (const pool of pools.values()) pool.payOut(config.horizonUs);
-  return buildResult({ config, chain, pools: [...pools.values()], groups, ledger, recorder, prices, slots, eventsRun: sim.eventsRun, fleetExpectedBlocks });
+  return buildResult({ config, chain, pools: [...pools.values()], groups, ledger, recorder, prices, slots, eventsRun: sim.eventsRun, fleetExpectedBlocks, energy });
 }
