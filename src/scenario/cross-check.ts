@@ -2,6 +2,8 @@
 // The id checks also run on a document that failed the schema, so one pass lists every problem.
 import type { ScenarioIssue } from './errors.js';
 import { findModel, listModels } from '../model/hardware/index.js';
+import { createTariff } from '../model/site/index.js';
+import { tariffOf } from './to-config.js';
 import type { Scenario } from './schema.js';
 
 const MAX_SLOTS = 1_000_000;
@@ -70,6 +72,11 @@ export function crossCheck(scenario: Scenario): ScenarioIssue[] {
   issues.push(...crossCheckIds(scenario));
   if (scenario.slot > scenario.horizon) issues.push({ path: 'slot', message: 'must not be longer than horizon' });
   if (scenario.horizon / scenario.slot > MAX_SLOTS) issues.push({ path: 'slot', message: 'gives more than 1,000,000 slots over the horizon; use a longer slot' });
+  try {
+    createTariff(tariffOf(scenario.site));
+  } catch (error) {
+    issues.push({ path: 'site.timeOfUse', message: error instanceof Error ? error.message : String(error) });
+  }
   if (scenario.network.price.model === 'table') {
     const points = scenario.network.price.points;
     points.forEach((p, i) => {

@@ -86,8 +86,15 @@ export const monitoringSchema = z.strictObject({
 });
 
 export const siteSchema = z.strictObject({
-  powerPriceUSDperKWh: z.number().min(0).default(0.065).describe('flat power price at the meter (domain-facts §3.3: hosting $0.05–0.08/kWh)'),
+  powerPriceUSDperKWh: z.number().min(0).default(0.065).describe('power price at the meter outside time-of-use windows (domain-facts §3.3: hosting $0.05–0.08/kWh)'),
+  timeOfUse: z.array(z.strictObject({
+    fromHour: z.number().min(0).lt(24),
+    toHour: z.number().gt(0).max(24),
+    priceUSDperKWh: z.number().min(0),
+  })).default([]).describe('price windows of the local day [fromHour, toHour) (a window may wrap past midnight)'),
   pue: z.number().min(1).max(3).default(1.1).describe('facility power / IT power'),
+  capacityKW: z.number().positive().optional().describe('grid connection in facility kW: rigs beyond it are curtailed, in fleet order'),
+  priceCeilingUSDperKWh: z.number().min(0).optional().describe('every rig stops while the power price is above this'),
 });
 
 export const scenarioSchema = z.strictObject({

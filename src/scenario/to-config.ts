@@ -1,5 +1,6 @@
 // A validated scenario → the twin's unit-explicit configuration (EH/s → H/s, BTC → sat, % → bps).
 import { findModel } from '../model/hardware/index.js';
+import type { TariffConfig } from '../model/site/index.js';
 import { btcToSat, usdToMicroUsd } from '../model/units.js';
 import type { TwinConfig } from '../model/twin/index.js';
 import type { Scenario } from './schema.js';
@@ -8,6 +9,17 @@ const HS_PER_EHS = 1e18;
 const HS_PER_THS = 1e12;
 const US_PER_MS = 1_000;
 const US_PER_MIN = 60_000_000;
+
+/** The site's tariff: flat, or time-of-use windows over the base price. */
+export function tariffOf(site: Scenario['site']): TariffConfig {
+  const basePriceMicroUsdPerKWh = usdToMicroUsd(site.powerPriceUSDperKWh);
+  if (site.timeOfUse.length === 0) return { kind: 'flat', priceMicroUsdPerKWh: basePriceMicroUsdPerKWh };
+  return {
+    kind: 'time-of-use',
+    basePriceMicroUsdPerKWh,
+    periods: site.timeOfUse.map((w) => ({ fromHour: w.fromHour, toHour: w.toHour, priceMicroUsdPerKWh: usdToMicroUsd(w.priceUSDperKWh) })),
+  };
+}
 
 export function toTwinConfig(scenario: Scenario, seedOverride?: string | number): TwinConfig {
   const network = scenario.network;
@@ -43,7 +55,9 @@ export function toTwinConfig(scenario: Scenario, seedOverride?: string | number)
     })),
     site: {
       pue: scenario.site.pue,
-      priceMicroUsdPerKWh: usdToMicroUsd(scenario.site.powerPriceUSDperKWh),
+      tariff: tariffOf(scenario.site),
+      capacityKw: scenario.site.capacityKW,
+      priceCeilingMicroUsdPerKWh: scenario.site.priceCeilingUSDperKWh === undefined ? undefined : usdToMicroUsd(scenario.site.priceCeilingUSDperKWh),
     },
     fleet: scenario.fleet.map((g) => {
       // cross-check.ts guarantees a known model or an explicit hashrate.

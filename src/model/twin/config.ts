@@ -1,6 +1,7 @@
 // What the twin runs: a plain, unit-explicit configuration (µs, H/s, sat, basis points). The scenario
 // layer builds it from a validated scenario file; the model never reads files or schemas itself.
 import type { SchemeName } from '../pools/index.js';
+import type { TariffConfig } from '../site/tariff.js';
 
 export type PricePath =
   | { model: 'fixed'; usd: number }
@@ -60,7 +61,11 @@ export interface WorkerGroupConfig {
 export interface SiteConfig {
   /** Facility power / IT power. */
   pue: number;
-  priceMicroUsdPerKWh: bigint;
+  tariff: TariffConfig;
+  /** Grid connection (facility kW); undefined = unlimited. */
+  capacityKw?: number;
+  /** Every rig stops while the price is above this; undefined = never for price. */
+  priceCeilingMicroUsdPerKWh?: bigint;
 }
 
 export interface MonitoringConfig {

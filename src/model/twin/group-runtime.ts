@@ -40,12 +40,15 @@ export class GroupRuntime {
   /** Alerts raised by health verdicts (degraded or dead), group- or worker-level. */
   alerts = 0;
   unhealthyWorkerUs = 0;
+  /** Rig-µs the site kept off (capacity or price). */
+  curtailedRigUs = 0;
 
   constructor(config: WorkerGroupConfig, pool: PoolRuntime, rng: RandomStream, monitoring: MonitoringConfig) {
     this.config = config;
     this.pool = pool;
     this.rng = rng;
     this.workerHashrateHs = config.hashrateHs * config.efficiency;
+    this.runningCount = config.count;
     this.shareDifficulty = pool.config.fixedShareDifficulty ?? steadyDifficulty(this.workerHashrateHs, vardiffOptionsOf(pool.config));
     this.health = new HealthTracker({
       expectedHashrateHs: config.hashrateHs * config.count,
@@ -59,8 +62,16 @@ export class GroupRuntime {
     return this.config.hashrateHs * this.config.count;
   }
 
-  get deliveredHashrateHs(): number {
+  /** Workers allowed to run this slot (the site may curtail the rest for capacity or price). */
+  runningCount: number;
+
+  /** What the group delivers with every worker running: its place in the network's hashrate. */
+  get fullHashrateHs(): number {
     return this.workerHashrateHs * this.config.count;
+  }
+
+  get deliveredHashrateHs(): number {
+    return this.workerHashrateHs * this.runningCount;
   }
 
   /** Creates the per-worker states of exact mode; each worker draws from its own child stream. */

@@ -65,6 +65,7 @@ export function buildResult(input: ResultInput): TwinResult {
   const energyKWh = Number(input.energy.energyMwUs) / Number(MW_US_PER_KWH);
   const energyCostUsd = Number(input.energy.chargedMicroUsd) / 1e6;
   const itPowerW = groups.reduce((s, g) => s + g.config.count * g.config.powerW, 0);
+  const curtailedRigUs = groups.reduce((s, g) => s + g.curtailedRigUs, 0);
   const marginUsd = earnedUsd - energyCostUsd;
   const priceUsd = Array.from(input.prices);
   values.marginUsd = (values.fleetEarnedSat ?? []).map((sat, i) => round((sat / 1e8) * priceUsd[i] - (values.energyCostUsd?.[i] ?? 0), 2));
@@ -91,7 +92,9 @@ export function buildResult(input: ResultInput): TwinResult {
     fleetEarnedSat: earnedSat,
     fleetEarnedUsd: round(earnedUsd, 2),
     fleetEarnedSatPerTHsDay: round(nominalTHs > 0 && days > 0 ? earnedSat / nominalTHs / days : 0),
-    itPowerKW: round(itPowerW / 1000),
+    itPowerInstalledKW: round(itPowerW / 1000),
+    curtailedRigHours: round(curtailedRigUs / 3_600_000_000),
+    curtailedPct: round(workerSlotsUs > 0 ? (100 * curtailedRigUs) / workerSlotsUs : 0),
     fleetEfficiencyJPerTH: round(nominalTHs > 0 ? itPowerW / nominalTHs : 0),
     energyKWh: round(energyKWh, 3),
     energyCostUsd: round(energyCostUsd, 2),

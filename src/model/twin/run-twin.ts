@@ -61,14 +61,15 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
   let lastBlockAtUs = -Infinity;
   let earnedSat = 0n;
   // Power: the fleet's IT draw billed at facility power (× PUE), exactly, one bill a day.
-  const tariff = createTariff({ kind: 'flat', priceMicroUsdPerKWh: config.site.priceMicroUsdPerKWh });
-  const itPowerW = groups.reduce((sum, g) => sum + g.config.count * g.config.powerW, 0);
+  const tariff = createTariff(config.site.tariff);
+  const itPowerW = () => groups.reduce((sum, g) => sum + g.runningCount * g.config.powerW, 0);
   let energy = EMPTY_ENERGY_ACCOUNT;
   let unbilledEnergyMicroUsd = 0n;
   let fleetExpectedBlocks = 0;
   const slotIndexAt = (atUs: number) => Math.min(slots - 1, Math.floor(atUs / config.slotUs));
   const context = (): PoolContext => ({ networkDifficulty: chain.difficulty, subsidySat: chain.subsidySat() });
-  const fleetDeliveredHs = groups.reduce((sum, g) => sum + g.deliveredHashrateHs, 0);
+  // The fleet's place in the network: curtailed rigs leave the network's hashrate lower, not others' higher.
+  const fleetFullHs = groups.reduce((sum, g) => sum + g.fullHashrateHs, 0);
   const poolExtraHs = config.pools.reduce((sum, p) => sum + p.extraHashrateHs, 0);
   const totalBlockRatePerS = () => chain.hashrateHsAt(sim.nowUs) / (chain.difficulty * TWO_32);
 
@@ -83,6 +84,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
    * the slot then credit the work pro rata to elapsed time, deterministically.
    */
   function drawSlotWork(slotStartUs: number, slotEndUs: number): void {
+    curtail(slotStartUs);
     if (config.resolution === 'exact') return;
     const blockRatePerS = totalBlockRatePerS();
     const spanUs = slotEndUs - slotStartUs;
@@ -91,6 +93,33 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       const accepted = shareSource.sharesIn(`group/${g.config.id}`, g.deliveredHashrateHs * (1 - stale), g.shareDifficulty, spanUs, g.rng);
       const staleShares = g.rng.poisson((g.deliveredHashrateHs * stale * (spanUs / US_PER_S)) / (g.shareDifficulty * TWO_32));
       g.startSlotWork(slotStartUs, slotEndUs, accepted, staleShares);
+    }
+  }
+
+  /**
+   * The site decides at each slot's start which rigs run: none while the price is above the ceiling,
+   * else rigs in fleet order while their facility power fits the grid capacity (a prefix, as
+   * site/curtailment.ts decides it for single rigs: more capacity never runs fewer rigs).
+   */
+  function curtail(atUs: number): void {
+    const price = tariff.priceAt(atUs);
+    const ceiling = config.site.priceCeilingMicroUsdPerKWh;
+    let leftW = (config.site.capacityKw ?? Infinity) * 1000;
+    let blocked = ceiling !== undefined && price > ceiling;
+    for (const g of groups) {
+      const rigW = g.config.powerW * config.site.pue;
+      const fits = blocked ? 0 : rigW === 0 ? g.config.count : Math.min(g.config.count, Math.floor(leftW / rigW + 1e-9));
+      if (fits < g.config.count) blocked = true;
+      leftW -= fits * rigW;
+      if (fits !== g.runningCount) {
+        recorder.log(atUs, fits < g.runningCount ? 'RigsCurtailed' : 'RigsResumed', {
+          group: g.config.id, running: fits, of: g.config.count, reason: ceiling !== undefined && price > ceiling ? 'price' : 'capacity',
+        });
+        g.runningCount = fits;
+        // The pool expects what the running rigs deliver; a group that is off keeps its last expectation.
+        if (fits > 0) g.health.setExpectedHashrate(g.config.hashrateHs * fits);
+      }
+      g.curtailedRigUs += (g.config.count - fits) * Math.min(config.slotUs, config.horizonUs - atUs);
     }
   }
 
@@ -148,7 +177,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
   const sources: BlockSource[] = [
     {
       id: NETWORK_FINDER, rng: root.stream('network/blocks'),
-      rateHs: () => Math.max(0, chain.hashrateHsAt(sim.nowUs) - fleetDeliveredHs - poolExtraHs),
+      rateHs: () => Math.max(0, chain.hashrateHsAt(sim.nowUs) - fleetFullHs - poolExtraHs),
       onFound: (atUs) => blockFound(NETWORK_FINDER, undefined, atUs),
     },
     ...[...pools.values()].filter((p) => p.config.extraHashrateHs > 0).map((p): BlockSource => ({
@@ -193,7 +222,9 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       g.createWorkers(config.monitoring, (worker: ExactWorker) => () => {
         const atUs = sim.nowUs;
         const difficulty = g.workerDifficulty(worker);
-        if (atUs - lastBlockAtUs < g.config.latencyUs) {
+        if (worker.index >= g.runningCount) {
+          // Curtailed: the rig is off, so this draw finds nothing (memoryless: it resumes at its rate).
+        } else if (atUs - lastBlockAtUs < g.config.latencyUs) {
           g.pendingStale++;
         } else {
           g.addAccepted(1, difficulty);
@@ -208,6 +239,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
     const checkHealth = () => {
       for (const g of groups) {
         for (const worker of g.workers) {
+          if (worker.index >= g.runningCount) continue;
           worker.vardiff?.onIdle(sim.nowUs);
           logTransition(g.config.id, worker.key, g.countAlert(worker.health.evaluate(sim.nowUs)));
           if (worker.health.status !== 'alive') g.unhealthyWorkerUs += EXACT_HEALTH_CHECK_US;
@@ -229,27 +261,33 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
         const acceptedInSlot = g.acceptedShares - acceptedAtSlotStart[i];
         acceptedAtSlotStart[i] = g.acceptedShares;
         if (config.resolution !== 'exact') {
-          if (g.pool.config.fixedShareDifficulty === undefined) {
-            const perWorker = acceptedInSlot / g.config.count;
+          if (g.pool.config.fixedShareDifficulty === undefined && g.runningCount > 0) {
+            const perWorker = acceptedInSlot / g.runningCount;
             g.shareDifficulty = vardiffAfterSlot(g.shareDifficulty, perWorker, (endUs - slotUs) / US_PER_S, vardiffOptionsOf(g.pool.config));
           }
-          logTransition(g.config.id, undefined, g.countAlert(g.health.evaluate(sim.nowUs)));
-          if (g.health.status !== 'alive') g.unhealthyWorkerUs += (endUs - slotUs) * g.config.count;
+          // A fully curtailed group is off, not dead: it is not judged until it runs again.
+          if (g.runningCount > 0) {
+            logTransition(g.config.id, undefined, g.countAlert(g.health.evaluate(sim.nowUs)));
+            if (g.health.status !== 'alive') g.unhealthyWorkerUs += (endUs - slotUs) * g.runningCount;
+          }
         }
       });
       const earnedNowSat = groups.reduce((sum, g) => sum + (g.pool.creditedSat.get(g.config.id) ?? 0n), 0n);
       recorder.add('fleetEarnedSat', slotUs, Number(earnedNowSat - earnedSat));
       earnedSat = earnedNowSat;
+      const fleetDeliveredHs = groups.reduce((sum, g) => sum + g.deliveredHashrateHs, 0);
       fleetExpectedBlocks += (fleetDeliveredHs * ((endUs - slotUs) / US_PER_S)) / (chain.difficulty * TWO_32);
       for (const pool of pools.values()) {
         const poolHs = pool.config.extraHashrateHs + groups.reduce((sum, g) => sum + (g.pool === pool ? g.deliveredHashrateHs : 0), 0);
         pool.expectedBlocks += (poolHs * ((endUs - slotUs) / US_PER_S)) / (chain.difficulty * TWO_32);
       }
-      const charge = chargeDraw(energy, tariff, { powerW: itPowerW * config.site.pue, fromUs: slotUs, toUs: endUs });
+      const slotItPowerW = itPowerW();
+      const charge = chargeDraw(energy, tariff, { powerW: slotItPowerW * config.site.pue, fromUs: slotUs, toUs: endUs });
       energy = charge.account;
       unbilledEnergyMicroUsd += charge.chargeMicroUsd;
       recorder.add('energyCostUsd', slotUs, Number(charge.chargeMicroUsd) / 1e6);
-      recorder.set('itPowerKW', slotUs, itPowerW / 1000);
+      recorder.set('itPowerKW', slotUs, slotItPowerW / 1000);
+      recorder.set('runningRigs', slotUs, groups.reduce((sum, g) => sum + g.runningCount, 0));
       if ((endUs % US_PER_DAY === 0 || endUs === config.horizonUs) && unbilledEnergyMicroUsd > 0n) {
         ledger.transfer({ atUs: endUs, from: OPERATOR_ACCOUNT, to: POWER_UTILITY_ACCOUNT, amount: unbilledEnergyMicroUsd, unit: MICRO_USD_UNIT, reason: 'energy bill' });
         unbilledEnergyMicroUsd = 0n;

@@ -41,7 +41,7 @@ describe('energy and margin', () => {
     ];
     const kpis = runDoc(doc).kpis;
     expect(kpis.fleetHashrateNominalTHs).toBe(2 * 200 + 190);
-    expect(kpis.itPowerKW).toBe((2 * 3500 + 3400) / 1000);
+    expect(kpis.itPowerInstalledKW).toBe((2 * 3500 + 3400) / 1000);
   });
 
   it('names an unknown model, a non-SHA-256d model and a group with neither model nor hashrate', () => {
