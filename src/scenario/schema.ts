@@ -95,6 +95,17 @@ export const siteSchema = z.strictObject({
   pue: z.number().min(1).max(3).default(1.1).describe('facility power / IT power'),
   capacityKW: z.number().positive().optional().describe('grid connection in facility kW: rigs beyond it are curtailed, in fleet order'),
   priceCeilingUSDperKWh: z.number().min(0).optional().describe('every rig stops while the power price is above this'),
+  climate: z.strictObject({
+    meanC: z.number().min(-60).max(60),
+    dailySwingC: z.number().min(0).default(5).describe('half the day–night range'),
+    seasonalSwingC: z.number().min(0).default(10).describe('half the summer–winter range'),
+    noiseSdC: z.number().min(0).default(2),
+    startDayOfYear: z.number().int().min(1).max(365).default(1).describe('the calendar day the run starts on'),
+  }).optional().describe('outside air: with it, rigs (of catalogue models) throttle and shut down by their intake temperature'),
+  containers: z.strictObject({
+    intakeSetpointC: z.number().default(5).describe('in cold weather hot exhaust is recirculated to hold the intake at this'),
+    maxRecirculationPct: z.number().min(0).lt(100).default(80),
+  }).default({ intakeSetpointC: 5, maxRecirculationPct: 80 }).describe('through-flow containers, one per fleet group'),
 });
 
 export const scenarioSchema = z.strictObject({

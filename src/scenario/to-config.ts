@@ -58,6 +58,17 @@ export function toTwinConfig(scenario: Scenario, seedOverride?: string | number)
       tariff: tariffOf(scenario.site),
       capacityKw: scenario.site.capacityKW,
       priceCeilingMicroUsdPerKWh: scenario.site.priceCeilingUSDperKWh === undefined ? undefined : usdToMicroUsd(scenario.site.priceCeilingUSDperKWh),
+      climate: scenario.site.climate === undefined ? undefined : {
+        meanC: scenario.site.climate.meanC,
+        dailyAmplitudeC: scenario.site.climate.dailySwingC,
+        seasonalAmplitudeC: scenario.site.climate.seasonalSwingC,
+        noiseSdC: scenario.site.climate.noiseSdC,
+        // Weather fronts last days: the noise decorrelates over 2 days (an assumption).
+        noiseCorrelationUs: 2 * 86_400_000_000,
+        stepUs: scenario.slot,
+        clock: { startDayOfYear: scenario.site.climate.startDayOfYear },
+      },
+      containers: { intakeSetpointC: scenario.site.containers.intakeSetpointC, maxRecirculation: scenario.site.containers.maxRecirculationPct / 100 },
     },
     fleet: scenario.fleet.map((g) => {
       // cross-check.ts guarantees a known model or an explicit hashrate.

@@ -40,7 +40,7 @@ describe('valid scenarios', () => {
         hashrateEHs: 800, hashrateGrowthPctPerDay: 0, blockHeight: 900_000, feesPerBlockBTC: 0.03, feesVolatilityPct: 30, retarget: true,
         price: { model: 'fixed', usd: 95_000 },
       },
-      site: { powerPriceUSDperKWh: 0.065, timeOfUse: [], pue: 1.1 },
+      site: { powerPriceUSDperKWh: 0.065, timeOfUse: [], pue: 1.1, containers: { intakeSetpointC: 5, maxRecirculationPct: 80 } },
       pools: [{
         id: 'p', scheme: 'FPPS', feePct: 2, pplnsWindowFactor: 2, reserveBTC: 0, extraHashrateEHs: 0, payoutInterval: 86_400_000_000,
         vardiff: { targetSecondsPerShare: 15, retargetSeconds: 90, variancePct: 30, minDifficulty: 1, maxDifficulty: 1e15 },

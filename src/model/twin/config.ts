@@ -1,6 +1,7 @@
 // What the twin runs: a plain, unit-explicit configuration (µs, H/s, sat, basis points). The scenario
 // layer builds it from a validated scenario file; the model never reads files or schemas itself.
 import type { SchemeName } from '../pools/index.js';
+import type { AmbientConfig } from '../site/ambient.js';
 import type { TariffConfig } from '../site/tariff.js';
 
 export type PricePath =
@@ -66,6 +67,9 @@ export interface SiteConfig {
   capacityKw?: number;
   /** Every rig stops while the price is above this; undefined = never for price. */
   priceCeilingMicroUsdPerKWh?: bigint;
+  /** Outside air; without it rigs run at their nominal figures whatever the weather. */
+  climate?: AmbientConfig;
+  containers: { intakeSetpointC: number; maxRecirculation: number };
 }
 
 export interface MonitoringConfig {

@@ -70,8 +70,18 @@ export class GroupRuntime {
     return this.workerHashrateHs * this.config.count;
   }
 
+  /** Thermal state of the group's rigs (one container): fractions of nominal hashrate and power. */
+  thermal = { status: 'ok' as 'ok' | 'throttled' | 'shutdown', hashrateFraction: 1, powerFraction: 1, intakeC: NaN, rigTempC: NaN };
+  throttledRigUs = 0;
+  shutdownRigUs = 0;
+
+  /** One running worker's delivered hashrate now (throttling included). */
+  get liveWorkerHashrateHs(): number {
+    return this.workerHashrateHs * this.thermal.hashrateFraction;
+  }
+
   get deliveredHashrateHs(): number {
-    return this.workerHashrateHs * this.runningCount;
+    return this.liveWorkerHashrateHs * this.runningCount;
   }
 
   /** Creates the per-worker states of exact mode; each worker draws from its own child stream. */

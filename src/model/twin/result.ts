@@ -95,6 +95,8 @@ export function buildResult(input: ResultInput): TwinResult {
     itPowerInstalledKW: round(itPowerW / 1000),
     curtailedRigHours: round(curtailedRigUs / 3_600_000_000),
     curtailedPct: round(workerSlotsUs > 0 ? (100 * curtailedRigUs) / workerSlotsUs : 0),
+    throttledPct: round(workerSlotsUs > 0 ? (100 * groups.reduce((s, g) => s + g.throttledRigUs, 0)) / workerSlotsUs : 0),
+    thermalShutdownPct: round(workerSlotsUs > 0 ? (100 * groups.reduce((s, g) => s + g.shutdownRigUs, 0)) / workerSlotsUs : 0),
     fleetEfficiencyJPerTH: round(nominalTHs > 0 ? itPowerW / nominalTHs : 0),
     energyKWh: round(energyKWh, 3),
     energyCostUsd: round(energyCostUsd, 2),

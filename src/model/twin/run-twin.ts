@@ -8,6 +8,9 @@ import {
   type HealthTransition, type ShareHasher, type ShareSource,
 } from '../shares/index.js';
 import { createTariff } from '../site/tariff.js';
+import { createAmbient } from '../site/ambient.js';
+import { containerThermal, rigState } from '../site/thermal.js';
+import { findModel } from '../hardware/index.js';
 import { chargeDraw, EMPTY_ENERGY_ACCOUNT } from '../site/energy-cost.js';
 import { MICRO_USD_UNIT, US_PER_DAY, US_PER_S } from '../units.js';
 import { Chain } from './chain.js';
@@ -62,7 +65,8 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
   let earnedSat = 0n;
   // Power: the fleet's IT draw billed at facility power (× PUE), exactly, one bill a day.
   const tariff = createTariff(config.site.tariff);
-  const itPowerW = () => groups.reduce((sum, g) => sum + g.runningCount * g.config.powerW, 0);
+  const itPowerW = () => groups.reduce((sum, g) => sum + g.runningCount * g.config.powerW * g.thermal.powerFraction, 0);
+  const ambient = config.site.climate ? createAmbient(config.site.climate, root.stream('site/ambient')) : undefined;
   let energy = EMPTY_ENERGY_ACCOUNT;
   let unbilledEnergyMicroUsd = 0n;
   let fleetExpectedBlocks = 0;
@@ -85,6 +89,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
    */
   function drawSlotWork(slotStartUs: number, slotEndUs: number): void {
     curtail(slotStartUs);
+    applyWeather(slotStartUs);
     if (config.resolution === 'exact') return;
     const blockRatePerS = totalBlockRatePerS();
     const spanUs = slotEndUs - slotStartUs;
@@ -120,6 +125,37 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
         if (fits > 0) g.health.setExpectedHashrate(g.config.hashrateHs * fits);
       }
       g.curtailedRigUs += (g.config.count - fits) * Math.min(config.slotUs, config.horizonUs - atUs);
+    }
+  }
+
+  /**
+   * Each group is a through-flow container: its intake is the outside air, warmed by recirculated
+   * exhaust in cold weather up to the setpoint; its rigs throttle or shut down by their model's
+   * limits on intake air (site/thermal.ts). Groups without a catalogue model have no limits to apply.
+   */
+  function applyWeather(atUs: number): void {
+    if (!ambient) return;
+    const ambientC = ambient.tempAt(atUs);
+    recorder.set('ambientC', slotIndexAt(atUs) * config.slotUs, ambientC);
+    const spanUs = Math.min(config.slotUs, config.horizonUs - atUs);
+    for (const g of groups) {
+      const model = g.config.modelId === undefined ? undefined : findModel(g.config.modelId);
+      if (!model) continue;
+      const container = containerThermal({
+        ambientC, setpointC: config.site.containers.intakeSetpointC, rMax: config.site.containers.maxRecirculation,
+        ratedDeltaC: model.thermal.ratedDeltaC, loadFraction: (g.runningCount / g.config.count) * g.thermal.powerFraction,
+      });
+      const rig = rigState({ intakeC: container.intakeC, model, fanOk: true });
+      if (rig.status !== g.thermal.status) {
+        recorder.log(atUs, rig.status === 'ok' ? 'RigsCooled' : rig.status === 'throttled' ? 'RigsThrottled' : 'RigsShutDown', {
+          group: g.config.id, intakeC: Number(container.intakeC.toFixed(2)), rigs: g.runningCount,
+        });
+      }
+      g.thermal = { status: rig.status, hashrateFraction: rig.hashrateFraction, powerFraction: rig.powerFraction, intakeC: container.intakeC, rigTempC: rig.tempC };
+      if (rig.status === 'throttled') g.throttledRigUs += g.runningCount * spanUs;
+      if (rig.status === 'shutdown') g.shutdownRigUs += g.runningCount * spanUs;
+      recorder.set(`group.${g.config.id}.intakeC`, slotIndexAt(atUs) * config.slotUs, container.intakeC);
+      recorder.set(`group.${g.config.id}.rigTempC`, slotIndexAt(atUs) * config.slotUs, rig.tempC);
     }
   }
 
@@ -222,8 +258,8 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       g.createWorkers(config.monitoring, (worker: ExactWorker) => () => {
         const atUs = sim.nowUs;
         const difficulty = g.workerDifficulty(worker);
-        if (worker.index >= g.runningCount) {
-          // Curtailed: the rig is off, so this draw finds nothing (memoryless: it resumes at its rate).
+        if (worker.index >= g.runningCount || g.thermal.hashrateFraction === 0) {
+          // Curtailed or shut down: the rig is off, so this draw finds nothing (memoryless: it resumes at its rate).
         } else if (atUs - lastBlockAtUs < g.config.latencyUs) {
           g.pendingStale++;
         } else {
@@ -232,7 +268,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
           worker.vardiff?.onShare(atUs);
           if (worker.rng.uniform() < difficulty / chain.difficulty) blockFound(g.config.id, g.pool, atUs);
         }
-        scheduleShare(worker, nextShareDelayUs(g.workerHashrateHs, g.workerDifficulty(worker), worker.rng));
+        scheduleShare(worker, nextShareDelayUs(g.liveWorkerHashrateHs || g.workerHashrateHs, g.workerDifficulty(worker), worker.rng));
       });
       for (const worker of g.workers) scheduleShare(worker, nextShareDelayUs(g.workerHashrateHs, g.workerDifficulty(worker), worker.rng));
     }
