@@ -7,16 +7,12 @@ import {
   aggregateShareSource, hashedShareSource, nextShareDelayUs, staleProbability, TWO_32, vardiffAfterSlot,
   type HealthTransition, type ShareHasher, type ShareSource,
 } from '../shares/index.js';
-import { createTariff } from '../site/tariff.js';
-import { createAmbient } from '../site/ambient.js';
-import { containerThermal, rigState } from '../site/thermal.js';
-import { findModel } from '../hardware/index.js';
-import { chargeDraw, EMPTY_ENERGY_ACCOUNT } from '../site/energy-cost.js';
-import { MICRO_USD_UNIT, US_PER_DAY, US_PER_S } from '../units.js';
+import { US_PER_S } from '../units.js';
 import { Chain } from './chain.js';
 import type { TwinConfig } from './config.js';
 import { GroupRuntime, vardiffOptionsOf, type ExactWorker } from './group-runtime.js';
 import { PoolRuntime, poolOthersMinerId } from './pool-runtime.js';
+import { SiteRuntime } from './site-runtime.js';
 import { pricePerSlotUsd } from './price-path.js';
 import { buildResult, type TwinResult } from './result.js';
 
@@ -42,8 +38,6 @@ const PRIORITY_PAYOUT = 20;
 /** Exact mode judges each worker's health this often. */
 const EXACT_HEALTH_CHECK_US = 60 * US_PER_S;
 const NETWORK_FINDER = 'network';
-export const OPERATOR_ACCOUNT = 'operator';
-export const POWER_UTILITY_ACCOUNT = 'utility:power';
 
 type BlockSource = { id: string; rng: RandomStream; rateHs: () => number; onFound: (atUs: number) => void; handle?: EventHandle };
 
@@ -64,11 +58,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
   let lastBlockAtUs = -Infinity;
   let earnedSat = 0n;
   // Power: the fleet's IT draw billed at facility power (× PUE), exactly, one bill a day.
-  const tariff = createTariff(config.site.tariff);
-  const itPowerW = () => groups.reduce((sum, g) => sum + g.runningCount * g.config.powerW * g.thermal.powerFraction, 0);
-  const ambient = config.site.climate ? createAmbient(config.site.climate, root.stream('site/ambient')) : undefined;
-  let energy = EMPTY_ENERGY_ACCOUNT;
-  let unbilledEnergyMicroUsd = 0n;
+  const site = new SiteRuntime(config, groups, recorder, root.stream('site/ambient'));
   let fleetExpectedBlocks = 0;
   const slotIndexAt = (atUs: number) => Math.min(slots - 1, Math.floor(atUs / config.slotUs));
   const context = (): PoolContext => ({ networkDifficulty: chain.difficulty, subsidySat: chain.subsidySat() });
@@ -88,8 +78,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
    * the slot then credit the work pro rata to elapsed time, deterministically.
    */
   function drawSlotWork(slotStartUs: number, slotEndUs: number): void {
-    curtail(slotStartUs);
-    applyWeather(slotStartUs);
+    site.startSlot(slotStartUs);
     if (config.resolution === 'exact') return;
     const blockRatePerS = totalBlockRatePerS();
     const spanUs = slotEndUs - slotStartUs;
@@ -98,64 +87,6 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       const accepted = shareSource.sharesIn(`group/${g.config.id}`, g.deliveredHashrateHs * (1 - stale), g.shareDifficulty, spanUs, g.rng);
       const staleShares = g.rng.poisson((g.deliveredHashrateHs * stale * (spanUs / US_PER_S)) / (g.shareDifficulty * TWO_32));
       g.startSlotWork(slotStartUs, slotEndUs, accepted, staleShares);
-    }
-  }
-
-  /**
-   * The site decides at each slot's start which rigs run: none while the price is above the ceiling,
-   * else rigs in fleet order while their facility power fits the grid capacity (a prefix, as
-   * site/curtailment.ts decides it for single rigs: more capacity never runs fewer rigs).
-   */
-  function curtail(atUs: number): void {
-    const price = tariff.priceAt(atUs);
-    const ceiling = config.site.priceCeilingMicroUsdPerKWh;
-    let leftW = (config.site.capacityKw ?? Infinity) * 1000;
-    let blocked = ceiling !== undefined && price > ceiling;
-    for (const g of groups) {
-      const rigW = g.config.powerW * config.site.pue;
-      const fits = blocked ? 0 : rigW === 0 ? g.config.count : Math.min(g.config.count, Math.floor(leftW / rigW + 1e-9));
-      if (fits < g.config.count) blocked = true;
-      leftW -= fits * rigW;
-      if (fits !== g.runningCount) {
-        recorder.log(atUs, fits < g.runningCount ? 'RigsCurtailed' : 'RigsResumed', {
-          group: g.config.id, running: fits, of: g.config.count, reason: ceiling !== undefined && price > ceiling ? 'price' : 'capacity',
-        });
-        g.runningCount = fits;
-        // The pool expects what the running rigs deliver; a group that is off keeps its last expectation.
-        if (fits > 0) g.health.setExpectedHashrate(g.config.hashrateHs * fits);
-      }
-      g.curtailedRigUs += (g.config.count - fits) * Math.min(config.slotUs, config.horizonUs - atUs);
-    }
-  }
-
-  /**
-   * Each group is a through-flow container: its intake is the outside air, warmed by recirculated
-   * exhaust in cold weather up to the setpoint; its rigs throttle or shut down by their model's
-   * limits on intake air (site/thermal.ts). Groups without a catalogue model have no limits to apply.
-   */
-  function applyWeather(atUs: number): void {
-    if (!ambient) return;
-    const ambientC = ambient.tempAt(atUs);
-    recorder.set('ambientC', slotIndexAt(atUs) * config.slotUs, ambientC);
-    const spanUs = Math.min(config.slotUs, config.horizonUs - atUs);
-    for (const g of groups) {
-      const model = g.config.modelId === undefined ? undefined : findModel(g.config.modelId);
-      if (!model) continue;
-      const container = containerThermal({
-        ambientC, setpointC: config.site.containers.intakeSetpointC, rMax: config.site.containers.maxRecirculation,
-        ratedDeltaC: model.thermal.ratedDeltaC, loadFraction: (g.runningCount / g.config.count) * g.thermal.powerFraction,
-      });
-      const rig = rigState({ intakeC: container.intakeC, model, fanOk: true });
-      if (rig.status !== g.thermal.status) {
-        recorder.log(atUs, rig.status === 'ok' ? 'RigsCooled' : rig.status === 'throttled' ? 'RigsThrottled' : 'RigsShutDown', {
-          group: g.config.id, intakeC: Number(container.intakeC.toFixed(2)), rigs: g.runningCount,
-        });
-      }
-      g.thermal = { status: rig.status, hashrateFraction: rig.hashrateFraction, powerFraction: rig.powerFraction, intakeC: container.intakeC, rigTempC: rig.tempC };
-      if (rig.status === 'throttled') g.throttledRigUs += g.runningCount * spanUs;
-      if (rig.status === 'shutdown') g.shutdownRigUs += g.runningCount * spanUs;
-      recorder.set(`group.${g.config.id}.intakeC`, slotIndexAt(atUs) * config.slotUs, container.intakeC);
-      recorder.set(`group.${g.config.id}.rigTempC`, slotIndexAt(atUs) * config.slotUs, rig.tempC);
     }
   }
 
@@ -317,17 +248,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
         const poolHs = pool.config.extraHashrateHs + groups.reduce((sum, g) => sum + (g.pool === pool ? g.deliveredHashrateHs : 0), 0);
         pool.expectedBlocks += (poolHs * ((endUs - slotUs) / US_PER_S)) / (chain.difficulty * TWO_32);
       }
-      const slotItPowerW = itPowerW();
-      const charge = chargeDraw(energy, tariff, { powerW: slotItPowerW * config.site.pue, fromUs: slotUs, toUs: endUs });
-      energy = charge.account;
-      unbilledEnergyMicroUsd += charge.chargeMicroUsd;
-      recorder.add('energyCostUsd', slotUs, Number(charge.chargeMicroUsd) / 1e6);
-      recorder.set('itPowerKW', slotUs, slotItPowerW / 1000);
-      recorder.set('runningRigs', slotUs, groups.reduce((sum, g) => sum + g.runningCount, 0));
-      if ((endUs % US_PER_DAY === 0 || endUs === config.horizonUs) && unbilledEnergyMicroUsd > 0n) {
-        ledger.transfer({ atUs: endUs, from: OPERATOR_ACCOUNT, to: POWER_UTILITY_ACCOUNT, amount: unbilledEnergyMicroUsd, unit: MICRO_USD_UNIT, reason: 'energy bill' });
-        unbilledEnergyMicroUsd = 0n;
-      }
+      site.endSlot(slotUs, endUs, ledger);
       recorder.set('networkDifficulty', slotUs, chain.difficulty);
       recorder.set('networkHashrateEHs', slotUs, chain.hashrateHsAt(sim.nowUs) / 1e18);
       recorder.set('priceUsd', slotUs, prices[slot]);
@@ -351,5 +272,5 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
   sim.runUntil(config.horizonUs);
   flush(config.horizonUs);
   for (const pool of pools.values()) pool.payOut(config.horizonUs);
-  return buildResult({ config, chain, pools: [...pools.values()], groups, ledger, recorder, prices, slots, eventsRun: sim.eventsRun, fleetExpectedBlocks, energy });
+  return buildResult({ config, chain, pools: [...pools.values()], groups, ledger, recorder, prices, slots, eventsRun: sim.eventsRun, fleetExpectedBlocks, energy: site.energy });
 }
