@@ -6,7 +6,7 @@ import type { RandomStream, Simulation } from '../../../engine/index.js';
 import type { Ledger } from '../../ledger/ledger.js';
 import { SAT_UNIT, US_PER_DAY, US_PER_S } from '../../units.js';
 import { checkUs } from '../_check.js';
-import { schedulePoissonArrivals } from '../arrivals.js';
+import { checkStart, schedulePoissonArrivals } from '../arrivals.js';
 import { CREDIT_UNIT, resolveBrokerConfig, type MiningBrokerConfig } from './broker-config.js';
 import { DEFAULT_BROKER_EARNINGS, EarningsAccrual } from './broker-earnings.js';
 import { splitSlotEarnings, type DeviceWork } from './broker-payouts.js';
@@ -173,9 +173,7 @@ export function createMiningBroker(sim: Simulation, rng: RandomStream, config: M
 
   return {
     start(untilUs: number): void {
-      if (started) throw new RangeError('start must be called once, got a second call');
-      checkUs('untilUs', untilUs);
-      if (untilUs <= sim.nowUs) throw new RangeError(`untilUs must be > nowUs (${sim.nowUs}), got ${untilUs}`);
+      checkStart(started, sim, untilUs);
       started = true;
       for (let i = 0; i < initialDevices; i++) join(untilUs);
       schedulePoissonArrivals(sim, rng.child('arrivals'), arrivalsPerDay, untilUs, priority, () => join(untilUs));

@@ -8,7 +8,7 @@ import type { Ledger } from '../../ledger/ledger.js';
 import { splitByBasisPoints, splitByNumberWeights } from '../../ledger/split.js';
 import { difficultyForSharePeriod, expectedShares } from '../../shares/index.js';
 import { SAT_UNIT, US_PER_DAY, US_PER_MIN } from '../../units.js';
-import { schedulePoissonArrivals } from '../arrivals.js';
+import { checkStart, schedulePoissonArrivals } from '../arrivals.js';
 import { BPS_PER_WHOLE, checkBps, checkCount, checkId, checkNonNegative, checkNonNegativeBigint, checkPositive, checkPositiveUs, checkUs, overlapUs, shown } from '../_check.js';
 
 /**
@@ -138,9 +138,7 @@ export function createCrowdPool(sim: Simulation, rng: RandomStream, config: Crow
 
   return {
     start(untilUs: number): void {
-      if (started) throw new RangeError('start must be called once, got a second call');
-      checkUs('untilUs', untilUs);
-      if (untilUs <= sim.nowUs) throw new RangeError(`untilUs must be > nowUs (${sim.nowUs}), got ${untilUs}`);
+      checkStart(started, sim, untilUs);
       started = true;
       for (let i = 0; i < initialNodes; i++) join(untilUs);
       schedulePoissonArrivals(sim, rng.child('arrivals'), joinsPerDay, untilUs, priority, () => join(untilUs));
