@@ -89,5 +89,7 @@ export function toTwinConfig(scenario: Scenario, seedOverride?: string | number)
       degradedBelowPct: scenario.monitoring.degradedBelowPct,
       deadAfterUs: Math.round(scenario.monitoring.deadAfterMinutes * US_PER_MIN),
     },
+    systems: {
+    },
   };
 }

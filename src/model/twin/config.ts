@@ -80,6 +80,13 @@ export interface MonitoringConfig {
 
 export type Resolution = 'exact' | 'aggregate' | 'hashed';
 
+/**
+ * The business systems a scenario switches on (src/model/twin/systems/): each field is one system's
+ * configuration, absent when the scenario does not use it.
+ */
+export interface SystemsConfig {
+}
+
 export interface TwinConfig {
   name: string;
   seed: string | number;
@@ -91,4 +98,5 @@ export interface TwinConfig {
   pools: PoolConfig[];
   fleet: WorkerGroupConfig[];
   monitoring: MonitoringConfig;
+  systems: SystemsConfig;
 }

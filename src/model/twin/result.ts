@@ -11,6 +11,7 @@ import type { Chain } from './chain.js';
 import type { TwinConfig } from './config.js';
 import type { GroupRuntime } from './group-runtime.js';
 import type { PoolRuntime } from './pool-runtime.js';
+import type { HeatmapSpec, TableRow, TwinSystem } from './system.js';
 
 export interface TwinSeries {
   slotUs: number;
@@ -28,6 +29,10 @@ export interface TwinResult {
   events: LogEntry[];
   droppedEvents: number;
   ledger: LedgerJson;
+  /** The systems' tables (per tenant, per investor, per rental …), keyed `<system>.<table>`. */
+  tables: Record<string, TableRow[]>;
+  /** Heat maps over the series (rows × slots), keyed `<system>.<map>` (`site.temperature` for the containers). */
+  heatmaps: Record<string, HeatmapSpec>;
 }
 
 export interface ResultInput {
@@ -42,6 +47,7 @@ export interface ResultInput {
   eventsRun: number;
   fleetExpectedBlocks: number;
   energy: EnergyAccount;
+  systems: readonly TwinSystem[];
 }
 
 const round = (value: number, digits = 6) => Number(value.toFixed(digits));
@@ -136,6 +142,16 @@ export function buildResult(input: ResultInput): TwinResult {
     kpis[`${prefix}.blocksFound`] = g.blocksFound;
     kpis[`${prefix}.alerts`] = g.alerts;
   }
+  const tables: Record<string, TableRow[]> = {};
+  const heatmaps: Record<string, HeatmapSpec> = {};
+  const containerRows = groups.filter((g) => values[`group.${g.config.id}.rigTempC`] !== undefined)
+    .map((g) => ({ label: g.config.id, series: `group.${g.config.id}.rigTempC` }));
+  if (containerRows.length > 0) heatmaps['site.temperature'] = { title: 'Rig temperature by container', unit: '°C', rows: containerRows };
+  for (const system of input.systems) {
+    for (const [name, spec] of Object.entries(system.heatmaps?.() ?? {})) heatmaps[`${system.name}.${name}`] = spec;
+    for (const [name, value] of Object.entries(system.kpis())) kpis[`${system.name}.${name}`] = value;
+    for (const [name, rows] of Object.entries(system.tables?.() ?? {})) tables[`${system.name}.${name}`] = rows;
+  }
   return {
     name: config.name,
     seed: config.seed,
@@ -146,5 +162,7 @@ export function buildResult(input: ResultInput): TwinResult {
     events: recorder.logged.map((e) => ({ ...e })),
     droppedEvents: recorder.droppedLogEntries,
     ledger: ledger.toJSON(),
+    tables,
+    heatmaps,
   };
 }

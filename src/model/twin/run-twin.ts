@@ -15,6 +15,9 @@ import { PoolRuntime, poolOthersMinerId } from './pool-runtime.js';
 import { SiteRuntime } from './site-runtime.js';
 import { pricePerSlotUsd } from './price-path.js';
 import { buildResult, type TwinResult } from './result.js';
+import type { TwinSystem, TwinSystemContext } from './system.js';
+import { SYSTEM_FACTORIES } from './systems/index.js';
+import { getBlockSubsidy, hashpriceSatPerThDay } from '../network/index.js';
 
 export interface TwinHooks {
   /** Required for the hashed resolution: real sha256d scans (the composition root wires the WASM core). */
@@ -66,6 +69,14 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
   const fleetFullHs = groups.reduce((sum, g) => sum + g.fullHashrateHs, 0);
   const poolExtraHs = config.pools.reduce((sum, p) => sum + p.extraHashrateHs, 0);
   const totalBlockRatePerS = () => chain.hashrateHsAt(sim.nowUs) / (chain.difficulty * TWO_32);
+  const systemContext: TwinSystemContext = {
+    sim, config, root, recorder, ledger, groups, pools, chain, slots, slotIndexAt,
+    coinPriceUsd: (slot) => prices[Math.min(slots - 1, Math.max(0, slot))],
+    hashpriceSatPerThDay: () => hashpriceSatPerThDay({
+      subsidySat: getBlockSubsidy(chain.height + 1), avgFeesSat: config.network.feesPerBlockSat, difficulty: chain.difficulty,
+    }),
+  };
+  const systems: TwinSystem[] = SYSTEM_FACTORIES.map((make) => make(systemContext)).filter((s): s is TwinSystem => s !== undefined);
 
   function logTransition(groupId: string, worker: string | undefined, t: HealthTransition | undefined): void {
     if (t) recorder.log(t.atUs, t.event, { group: groupId, worker, estimateTHs: t.estimateHs / 1e12, expectedTHs: t.expectedHashrateHs / 1e12 });
@@ -79,6 +90,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
    */
   function drawSlotWork(slotStartUs: number, slotEndUs: number): void {
     site.startSlot(slotStartUs);
+    for (const system of systems) system.startSlot?.(slotIndexAt(slotStartUs), slotStartUs, slotEndUs);
     if (config.resolution === 'exact') return;
     const blockRatePerS = totalBlockRatePerS();
     const spanUs = slotEndUs - slotStartUs;
@@ -249,6 +261,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
         pool.expectedBlocks += (poolHs * ((endUs - slotUs) / US_PER_S)) / (chain.difficulty * TWO_32);
       }
       site.endSlot(slotUs, endUs, ledger);
+      for (const system of systems) system.endSlot?.(slot, slotUs, endUs);
       recorder.set('networkDifficulty', slotUs, chain.difficulty);
       recorder.set('networkHashrateEHs', slotUs, chain.hashrateHsAt(sim.nowUs) / 1e18);
       recorder.set('priceUsd', slotUs, prices[slot]);
@@ -272,5 +285,6 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
   sim.runUntil(config.horizonUs);
   flush(config.horizonUs);
   for (const pool of pools.values()) pool.payOut(config.horizonUs);
-  return buildResult({ config, chain, pools: [...pools.values()], groups, ledger, recorder, prices, slots, eventsRun: sim.eventsRun, fleetExpectedBlocks, energy: site.energy });
+  for (const system of systems) system.finish?.(config.horizonUs);
+  return buildResult({ config, chain, pools: [...pools.values()], groups, ledger, recorder, prices, slots, eventsRun: sim.eventsRun, fleetExpectedBlocks, energy: site.energy, systems });
 }
