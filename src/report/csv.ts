@@ -33,3 +33,11 @@ export function balancesCsv(result: DigestedResult): string {
   }
   return rows(['unit', 'account', 'balance'], body);
 }
+
+/** One result table (`colo.tenants`, `ops.groups` …) as CSV: the union of its rows' keys, in first-seen order. */
+export function tableCsv(result: DigestedResult, name: string): string {
+  const table = result.tables[name] ?? [];
+  const header: string[] = [];
+  for (const row of table) for (const key of Object.keys(row)) if (!header.includes(key)) header.push(key);
+  return rows(header, table.map((row) => header.map((key) => row[key] ?? '')));
+}

@@ -1,5 +1,5 @@
 // Results → digests, CSV and text; the lab's chart builders join this folder.
 export { canonicalJson } from './canonical-json.js';
 export { digestOf, withDigest, type DigestedResult, type Sha256Hex } from './digest.js';
-export { seriesCsv, kpisCsv, ledgerCsv, balancesCsv } from './csv.js';
+export { seriesCsv, kpisCsv, ledgerCsv, balancesCsv, tableCsv } from './csv.js';
 export { summaryText } from './summary.js';

@@ -2,7 +2,7 @@
 // file and digest; a progress bar on a terminal.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { balancesCsv, kpisCsv, ledgerCsv, seriesCsv, summaryText, type DigestedResult } from '../../report/index.js';
+import { balancesCsv, kpisCsv, ledgerCsv, seriesCsv, summaryText, tableCsv, type DigestedResult } from '../../report/index.js';
 import { runScenario } from '../../worker/twin-runner.js';
 import { parseCommandArgs } from '../args.js';
 import { createProgress } from '../progress.js';
@@ -18,9 +18,11 @@ function writeOutputs(dir: string, result: DigestedResult): string[] {
     ['kpis.csv', kpisCsv(result)],
     ['ledger.csv', ledgerCsv(result)],
     ['balances.csv', balancesCsv(result)],
+    // One file per system table: tables/colo.tenants.csv, tables/ops.groups.csv …
+    ...Object.keys(result.tables).sort().map((name): [string, string] => [join('tables', `${name}.csv`), tableCsv(result, name)]),
   ];
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(join(dir, Object.keys(result.tables).length > 0 ? 'tables' : ''), { recursive: true });
     for (const [name, text] of files) writeFileSync(join(dir, name), text);
   } catch (error) {
     throw new UsageError(`--out ${dir}: cannot write there (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
