@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { createSHA256 } from 'hash-wasm';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { createHashCore, scan } from '../src/hash/index.js';
+import { jsSha256d } from '../src/hash/js-sha256d.js';
 import { scanOnThreads } from '../src/worker/node-scan-threads.js';
 import { rateOf, rateOfAsync, withRatios, type Row } from './measure.js';
 
@@ -47,6 +48,8 @@ export async function benchSha256d(quick: boolean): Promise<Row[]> {
       }),
     },
     { name: '@noble/hashes sha256 ×2', batch: perNonce(Buffer.from(header), (h) => nobleSha256(nobleSha256(h))) },
+    // The browser benchmark page's baseline, so its ratios can be read against node's.
+    { name: 'plain JavaScript sha256d', batch: perNonce(Buffer.from(header), jsSha256d) },
   ];
   const rows: Row[] = contenders.map((c) => {
     const wasm = c.name.startsWith('WASM');

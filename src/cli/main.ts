@@ -13,10 +13,15 @@ usage:
                                                  Ethash light verification (mix digest and result)
   hashtwin validate FILE                         0 if the scenario is valid; else 2 and every problem with its path
   hashtwin schema                                the scenario JSON Schema
-  hashtwin run FILE [--seed S] [--resolution exact|aggregate|hashed] [--out DIR] [--json]
-                                                 runs a scenario: KPIs, series, events, ledger and digest
+  hashtwin run FILE [--seed S] [--resolution exact|aggregate|hashed] [--out DIR] [--report FILE.html] [--json]
+                                                 runs a scenario: KPIs, series, events, ledger and digest;
+                                                 --report writes a self-contained HTML report with its charts
   hashtwin sweep FILE --vary PATH=V1,V2,… [--vary …] [--seeds K] [--workers W] [--json]
                                                  runs every combination × seeds on worker threads
+  hashtwin quote --hashrate-ths N --days D [--scheme FPPS] [--power-usd-per-kwh P] [--seeds K] [--json]
+                                                 a sales quote: price per TH/s/day, total, revenue P10/P50/P90,
+                                                 break-even coin price and the lab link (also --site, --pue,
+                                                 --model; or --link LINK to reproduce a shared quote)
   hashtwin bench [--quick] [--json]              hashing, engine and twin benchmarks against baselines, same run
   hashtwin demo                                  a short tour: genesis block scan and an Ethash check
 
@@ -36,6 +41,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   schema: async () => (await import('./commands/schema.js')).schemaCommand,
   run: async () => (await import('./commands/run.js')).runCommand,
   sweep: async () => (await import('./commands/sweep.js')).sweepCommand,
+  quote: async () => (await import('./commands/quote.js')).quoteCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -5,16 +5,15 @@ import { findModel, listModels } from '../model/hardware/index.js';
 import { createTariff } from '../model/site/index.js';
 import { tariffOf } from './to-config.js';
 import type { Scenario } from './schema.js';
+import { crossCheckIaas } from './sections/iaas.js';
+import { crossCheckColo } from './sections/colo.js';
+import { crossCheckInvestors } from './sections/investors.js';
+import { crossCheckOperations } from './sections/operations.js';
+import { crossCheckRentals } from './sections/rentals.js';
+import { duplicates } from './unique-ids.js';
 
 const MAX_SLOTS = 1_000_000;
 const MAX_PAYOUTS = 1_000_000;
-
-function duplicates(ids: string[]): Set<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
-  return repeated;
-}
 
 /** The items of a list in a raw document, as records (anything else: no items). */
 function items(document: unknown, key: string): Record<string, unknown>[] {
@@ -70,6 +69,9 @@ export function crossCheck(scenario: Scenario): ScenarioIssue[] {
     }
   });
   issues.push(...crossCheckIds(scenario));
+  issues.push(...crossCheckIaas(scenario));
+  issues.push(...crossCheckColo(scenario), ...crossCheckInvestors(scenario));
+  issues.push(...crossCheckOperations(scenario), ...crossCheckRentals(scenario));
   if (scenario.slot > scenario.horizon) issues.push({ path: 'slot', message: 'must not be longer than horizon' });
   if (scenario.horizon / scenario.slot > MAX_SLOTS) issues.push({ path: 'slot', message: 'gives more than 1,000,000 slots over the horizon; use a longer slot' });
   try {

@@ -1,25 +1,13 @@
 // The scenario schema (zod): every key carries its unit, unknown keys are errors, defaults are filled
 // in. Exported as JSON Schema by `hashtwin schema` so editors autocomplete scenario files.
 import { z } from 'zod';
-import { parseDurationUs } from './duration.js';
-
-/** A duration text ("15m", "30d") → integer µs; `positive` rejects durations that round to 0 µs. */
-const duration = (fallback: string, positive = false) =>
-  z.string().default(fallback).transform((text, ctx) => {
-    const parsed = parseDurationUs(text);
-    if (typeof parsed === 'string') {
-      ctx.addIssue({ code: 'custom', message: parsed });
-      return z.NEVER;
-    }
-    if (positive && parsed <= 0) {
-      ctx.addIssue({ code: 'custom', message: `must be longer than 0, got "${text}"` });
-      return z.NEVER;
-    }
-    return parsed;
-  }).describe('a duration: a number and a unit (ms, s, m, h, d, w, y), e.g. 15m, 6h, 30d');
-
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes, e.g. "s21-row-a"');
-const pct = z.number().min(0).max(100);
+import { duration, id, pct } from './fields.js';
+import { brokerSchema } from './sections/broker.js';
+import { iaasSchema } from './sections/iaas.js';
+import { coloSchema } from './sections/colo.js';
+import { investorsSchema } from './sections/investors.js';
+import { operationsSchema } from './sections/operations.js';
+import { rentalsSchema } from './sections/rentals.js';
 
 const priceFixed = z.strictObject({
   model: z.literal('fixed'),
@@ -121,6 +109,12 @@ export const scenarioSchema = z.strictObject({
   pools: z.array(poolSchema).min(1),
   fleet: z.array(workerGroupSchema).min(1),
   monitoring: monitoringSchema.default(monitoringSchema.parse({})),
+  operations: operationsSchema.optional().describe('container farm operations: component failures, monitoring by polling and pool shares, technicians, repairs and spares (DESIGN.md system 3)'),
+  rentals: rentalsSchema.optional().describe("HA rentals of a fleet group's rigs: share-judged failover to spares, delivered vs sold, refunds (DESIGN.md system 2)"),
+  broker: brokerSchema.optional().describe('mobile/crowd mining broker: partner apps\' devices mine a few consented hours a day (DESIGN.md system 5)'),
+  iaas: iaasSchema.optional().describe('multi-tenant mining IaaS: tenants come and go, peaks burst to third-party capacity, crowd nodes share rewards (DESIGN.md system 4)'),
+  colo: coloSchema.optional().describe('colo price discovery, billing and reward tiers: retail pool managers rent the colo\'s resources and buy the fleet\'s hashrate (DESIGN.md system 1)'),
+  investors: investorsSchema.optional().describe("investors owning shares of the fleet operator's earnings (with colo: its wholesale share), gross or net of energy"),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

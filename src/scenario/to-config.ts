@@ -4,6 +4,12 @@ import type { TariffConfig } from '../model/site/index.js';
 import { btcToSat, usdToMicroUsd } from '../model/units.js';
 import type { TwinConfig } from '../model/twin/index.js';
 import type { Scenario } from './schema.js';
+import { toBrokerConfig } from './sections/broker.js';
+import { leasedFleetGroupIds, toIaasConfig } from './sections/iaas.js';
+import { toColoConfig } from './sections/colo.js';
+import { toInvestorsConfig } from './sections/investors.js';
+import { toOperationsConfig } from './sections/operations.js';
+import { toRentalsConfig } from './sections/rentals.js';
 
 const HS_PER_EHS = 1e18;
 const HS_PER_THS = 1e12;
@@ -24,6 +30,8 @@ export function tariffOf(site: Scenario['site']): TariffConfig {
 export function toTwinConfig(scenario: Scenario, seedOverride?: string | number): TwinConfig {
   const network = scenario.network;
   const price = network.price;
+  // Fleet groups leased out to the IaaS serve tenants instead of mining for their pools.
+  const leased = leasedFleetGroupIds(scenario);
   return {
     name: scenario.name,
     seed: seedOverride ?? scenario.seed,
@@ -70,7 +78,7 @@ export function toTwinConfig(scenario: Scenario, seedOverride?: string | number)
       },
       containers: { intakeSetpointC: scenario.site.containers.intakeSetpointC, maxRecirculation: scenario.site.containers.maxRecirculationPct / 100 },
     },
-    fleet: scenario.fleet.map((g) => {
+    fleet: scenario.fleet.filter((g) => !leased.has(g.id)).map((g) => {
       // cross-check.ts guarantees a known model or an explicit hashrate.
       const model = g.model === undefined ? undefined : findModel(g.model)!;
       return {
@@ -90,6 +98,12 @@ export function toTwinConfig(scenario: Scenario, seedOverride?: string | number)
       deadAfterUs: Math.round(scenario.monitoring.deadAfterMinutes * US_PER_MIN),
     },
     systems: {
+      ...(scenario.operations === undefined ? {} : { operations: toOperationsConfig(scenario, Math.round(scenario.monitoring.windowMinutes * US_PER_MIN)) }),
+      ...(scenario.rentals === undefined ? {} : { rentals: toRentalsConfig(scenario, Math.round(scenario.monitoring.windowMinutes * US_PER_MIN)) }),
+      ...(scenario.broker === undefined ? {} : { broker: toBrokerConfig(scenario.broker) }),
+      ...(scenario.iaas === undefined ? {} : { iaas: toIaasConfig(scenario) }),
+      ...(scenario.colo === undefined ? {} : { colo: toColoConfig(scenario) }),
+      ...(scenario.investors === undefined ? {} : { investors: toInvestorsConfig(scenario.investors) }),
     },
   };
 }

@@ -1,11 +1,12 @@
-// `hashtwin run FILE [--seed S] [--resolution R] [--out DIR] [--json]`: one run, its summary, result
-// file and digest; a progress bar on a terminal.
+// `hashtwin run FILE [--seed S] [--resolution R] [--out DIR] [--report FILE.html] [--json]`: one run,
+// its summary, result file, HTML report and digest; a progress bar on a terminal.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { balancesCsv, kpisCsv, ledgerCsv, seriesCsv, summaryText, tableCsv, type DigestedResult } from '../../report/index.js';
 import { runScenario } from '../../worker/twin-runner.js';
 import { parseCommandArgs } from '../args.js';
 import { createProgress } from '../progress.js';
+import { writeHtmlReport } from '../report-file.js';
 import { readScenarioFile, seedArgument } from '../scenario-file.js';
 import { ScenarioProblems, UsageError } from '../usage-error.js';
 
@@ -35,6 +36,7 @@ export async function runCommand(argv: string[]): Promise<void> {
     seed: { type: 'string' },
     resolution: { type: 'string' },
     out: { type: 'string' },
+    report: { type: 'string' },
     json: { type: 'boolean' },
   }, 1);
   const file = positionals[0];
@@ -55,6 +57,7 @@ export async function runCommand(argv: string[]): Promise<void> {
   }
   const result = reply.result;
   const written = values.out !== undefined ? writeOutputs(values.out, result) : [];
+  if (values.report !== undefined) written.push(writeHtmlReport(values.report, result, file!));
   if (values.json) {
     console.log(JSON.stringify(result));
     return;

@@ -128,12 +128,13 @@ export class RigHardware {
     this.updatePower(atUs);
   }
 
-  setTemperature(tempC: number, atUs: number): void {
+  /** acceleration may be passed in when the caller has it for this tempC (a fleet at one temperature computes it once). */
+  setTemperature(tempC: number, atUs: number, acceleration?: number): void {
     checkFinite('tempC', tempC);
     if (tempC === this.currentTempC) return;
     this.advanceAge(atUs);
     this.currentTempC = tempC;
-    this.acceleration = accelerationFactor(tempC, this.config.refTempC, this.config.factorPer10C);
+    this.acceleration = acceleration ?? accelerationFactor(tempC, this.config.refTempC, this.config.factorPer10C);
     this.planWake(atUs);
   }
 

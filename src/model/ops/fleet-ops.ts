@@ -3,7 +3,8 @@
 // rig's hashrate fraction and feeds in temperatures and share verdicts.
 import type { RandomStream, Recorder, Simulation } from '../../engine/index.js';
 import type { WorkerHealth } from '../shares/index.js';
-import { shown } from './_check.js';
+import { checkFinite, shown } from './_check.js';
+import { accelerationFactor } from './acceleration.js';
 import { COMPONENT_KINDS, hardwareReports, type PerComponent } from './components.js';
 import { resolveFleetOpsConfig, type FleetOpsConfig, type FleetOpsOptions } from './config.js';
 import { Monitor, type Alert, type MonitorChannel, type VerdictOutcome } from './detection.js';
@@ -20,8 +21,8 @@ export interface FleetOpsHooks {
   /** After any change to a rig's hashrate, running state, cooling or status. */
   onRigChanged?: (rig: number, atUs: number) => void;
   onAlert?: (alert: Alert) => void;
-  /** Logs ComponentFailed, FailureDetected, RepairQueued, RepairStarted, RigSentAway, RigRepaired … */
-  recorder?: Recorder;
+  /** Logs ComponentFailed, FailureDetected, RepairQueued, RepairStarted, RigSentAway, RigRepaired … (only log is used). */
+  recorder?: Pick<Recorder, 'log'>;
 }
 
 export interface FleetOps {
@@ -86,6 +87,9 @@ class FleetOpsModel implements FleetOps, MaintenanceSite {
   private readonly ttr = new MeanUs();
   private readonly restore = new MeanUs();
   private faultSeq = 0;
+  /** The last temperature reported and its acceleration: rigs in one container share it, so it is computed once. */
+  private lastTempC = NaN;
+  private lastAcceleration = 1;
   private faultsRepaired = 0;
   private falseAlarms = 0;
 
@@ -155,7 +159,12 @@ class FleetOpsModel implements FleetOps, MaintenanceSite {
 
   setTemperature(rig: number, tempC: number, atUs: number): void {
     this.checkNow(atUs);
-    this.rig(rig).hardware.setTemperature(tempC, atUs);
+    if (tempC !== this.lastTempC) {
+      checkFinite('tempC', tempC);
+      this.lastTempC = tempC;
+      this.lastAcceleration = accelerationFactor(tempC, this.config.failure.refTempC, this.config.failure.factorPer10C);
+    }
+    this.rig(rig).hardware.setTemperature(tempC, atUs, this.lastAcceleration);
   }
 
   shareVerdict(rig: number, verdict: WorkerHealth, atUs: number): VerdictOutcome {
@@ -218,6 +227,8 @@ class FleetOpsModel implements FleetOps, MaintenanceSite {
       partsWaits: crew.partsWaits,
       falseAlarms: this.falseAlarms,
       staffUtilisation: crew.staffUtilisation,
+      busyTechUs: crew.busyTechUs,
+      onDutyTechUs: crew.onDutyTechUs,
       handsOnUs: crew.handsOnUs,
       repairJobs: { queued: crew.queued, working: crew.working, paused: crew.paused, away: crew.away },
       openFaults,

@@ -36,6 +36,9 @@ export interface FleetOpsKpis {
   falseAlarms: number;
   /** Technician time busy / on duty; null before anyone was on duty. */
   staffUtilisation: number | null;
+  /** Technician-µs busy and on duty (to combine several crews). */
+  busyTechUs: number;
+  onDutyTechUs: number;
   handsOnUs: number;
   /** Repair jobs now waiting (for a technician or parts), under way, paused by a shift end, at the repair centre. */
   repairJobs: { queued: number; working: number; paused: number; away: number };

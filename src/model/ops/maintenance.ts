@@ -102,7 +102,7 @@ export class Maintenance {
     private readonly sim: Simulation,
     readonly config: MaintenanceConfig,
     private readonly site: MaintenanceSite,
-    private readonly recorder?: Recorder,
+    private readonly recorder?: Pick<Recorder, 'log'>,
   ) {
     checkMaintenanceConfig(config);
     this.calendar = new ShiftCalendar(config.shifts, config.weekOffsetUs, 'maintenance.shifts');

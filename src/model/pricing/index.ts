@@ -1,5 +1,6 @@
 // Pricing and billing of the colo (DESIGN.md system 1): resources and list prices, per-slot price
-// discovery and heat-map matrix, pay-as-you-play billing with commitments, reward tiers, rental prices.
+// discovery and heat-map matrix, pay-as-you-play billing with commitments, reward tiers, rental prices,
+// investors' payouts.
 export * from './resources.js';
 export * from './cloud-baselines.js';
 export * from './slot-price.js';
@@ -17,3 +18,4 @@ export * from './reward-tiers.js';
 export * from './reward-distribution.js';
 export * from './rental-price.js';
 export * from './capacity-on-demand.js';
+export * from './investor-payouts.js';

@@ -3,6 +3,12 @@
 import type { SchemeName } from '../pools/index.js';
 import type { AmbientConfig } from '../site/ambient.js';
 import type { TariffConfig } from '../site/tariff.js';
+import type { BrokerSystemConfig } from './systems/broker/config.js';
+import type { IaasConfig } from './systems/iaas/config.js';
+import type { ColoConfig } from './systems/colo/config.js';
+import type { InvestorsConfig } from '../pricing/index.js';
+import type { OperationsConfig } from './systems/ops/config.js';
+import type { RentalsConfig } from './systems/rentals/config.js';
 
 export type PricePath =
   | { model: 'fixed'; usd: number }
@@ -85,6 +91,15 @@ export type Resolution = 'exact' | 'aggregate' | 'hashed';
  * configuration, absent when the scenario does not use it.
  */
 export interface SystemsConfig {
+  /** Failures, monitoring and repairs of fleet groups (systems/ops/). */
+  operations?: OperationsConfig;
+  /** HA rentals of a group's rigs, with failover to spares (systems/rentals/). */
+  rentals?: RentalsConfig;
+  broker?: BrokerSystemConfig;
+  iaas?: IaasConfig;
+  colo?: ColoConfig;
+  /** Investors in the fleet operator's earnings (systems/investors.ts). */
+  investors?: InvestorsConfig;
 }
 
 export interface TwinConfig {

@@ -15,6 +15,17 @@ export interface ExactWorker {
   onShare: () => void;
 }
 
+/**
+ * A group's rigs one by one, when a system tracks them (operations): each rig's own faults and thermal
+ * state. Without it every rig of the group is whole and shares the container's thermal state.
+ */
+export interface GroupRigs {
+  /** Hashrate rig i delivers now / nominal, its faults and its own thermal state included (0 while down or in repair). */
+  hashrateFraction(rig: number): number;
+  /** Wall power rig i draws now / nominal, its thermal state included (0 while down or in repair). */
+  powerFraction(rig: number): number;
+}
+
 export function vardiffOptionsOf(pool: PoolConfig): VardiffOptions {
   return { ...pool.vardiff };
 }
@@ -42,6 +53,19 @@ export class GroupRuntime {
   unhealthyWorkerUs = 0;
   /** Rig-µs the site kept off (capacity or price). */
   curtailedRigUs = 0;
+  /** Set by the operations system; undefined: every rig whole (see GroupRigs). */
+  rigs: GroupRigs | undefined = undefined;
+  /**
+   * Rigs mining for a rental customer's pool (set by the rentals system): the stratum hub still sees
+   * their shares (health, vardiff, the group's share counts), but the group's pool is not credited.
+   */
+  readonly rentedOut = new Set<number>();
+  /** Exact mode: every accepted share of rig i, whoever it mines for (the rentals system feeds its scheduler). */
+  onRigShare: ((rig: number, atUs: number, difficulty: number) => void) | undefined = undefined;
+  /** Called before a rig's power changes inside a slot, so the site meters the time before at the old power. */
+  onPowerChanging: (atUs: number) => void = () => {};
+  /** Work of rented-out rigs in the pending work: counted as the group's shares, not credited to its pool. */
+  pendingRentedDifficulty = 0;
 
   constructor(config: WorkerGroupConfig, pool: PoolRuntime, rng: RandomStream, monitoring: MonitoringConfig) {
     this.config = config;
@@ -80,8 +104,32 @@ export class GroupRuntime {
     return this.workerHashrateHs * this.thermal.hashrateFraction;
   }
 
+  /** Hashrate fraction of worker i while it runs: its rig's, or the container's when rigs are not tracked. */
+  workerFraction(index: number): number {
+    return this.rigs === undefined ? this.thermal.hashrateFraction : this.rigs.hashrateFraction(index);
+  }
+
   get deliveredHashrateHs(): number {
-    return this.liveWorkerHashrateHs * this.runningCount;
+    if (this.rigs === undefined) return this.liveWorkerHashrateHs * this.runningCount;
+    let fractions = 0;
+    for (let i = 0; i < this.runningCount; i++) fractions += this.rigs.hashrateFraction(i);
+    return this.workerHashrateHs * fractions;
+  }
+
+  /** What the group's pool is credited with: the delivered hashrate less the rigs rented out. */
+  get poolHashrateHs(): number {
+    if (this.rentedOut.size === 0) return this.deliveredHashrateHs;
+    let fractions = 0;
+    for (let i = 0; i < this.runningCount; i++) if (!this.rentedOut.has(i)) fractions += this.workerFraction(i);
+    return this.workerHashrateHs * fractions;
+  }
+
+  /** IT power the running rigs draw now (W). */
+  get itPowerW(): number {
+    if (this.rigs === undefined) return this.runningCount * this.config.powerW * this.thermal.powerFraction;
+    let fractions = 0;
+    for (let i = 0; i < this.runningCount; i++) fractions += this.rigs.powerFraction(i);
+    return fractions * this.config.powerW;
   }
 
   /** Creates the per-worker states of exact mode; each worker draws from its own child stream. */
@@ -112,11 +160,14 @@ export class GroupRuntime {
     return worker.vardiff?.difficulty ?? this.pool.config.fixedShareDifficulty!;
   }
 
-  private slotWork = { startUs: 0, endUs: 0, accepted: 0, stale: 0, takenAccepted: 0, takenStale: 0 };
+  private slotWork = { startUs: 0, endUs: 0, accepted: 0, stale: 0, takenAccepted: 0, takenStale: 0, rentedShare: 0 };
 
   /** Aggregate and hashed modes: the slot's drawn share counts, credited pro rata by takeSlotWorkUntil. */
   startSlotWork(startUs: number, endUs: number, accepted: number, stale: number): void {
-    this.slotWork = { startUs, endUs, accepted, stale, takenAccepted: 0, takenStale: 0 };
+    // The rented-out rigs' part of the slot's work, as the rigs stand at the slot's start.
+    const deliveredHs = this.rentedOut.size === 0 ? 0 : this.deliveredHashrateHs;
+    const rentedShare = deliveredHs > 0 ? 1 - this.poolHashrateHs / deliveredHs : 0;
+    this.slotWork = { startUs, endUs, accepted, stale, takenAccepted: 0, takenStale: 0, rentedShare };
   }
 
   /** Moves the slot's shares due by nowUs (all of them at the slot's end) into pending; returns the accepted ones. */
@@ -129,6 +180,7 @@ export class GroupRuntime {
     w.takenStale += stale;
     this.pendingStale += stale;
     this.addAccepted(accepted, accepted * this.shareDifficulty);
+    if (w.rentedShare > 0) this.pendingRentedDifficulty += accepted * this.shareDifficulty * w.rentedShare;
     return accepted;
   }
 
@@ -137,15 +189,17 @@ export class GroupRuntime {
     this.pendingDifficulty += difficultySum;
   }
 
-  /** Hands the pending work to the caller and moves it into the totals. */
-  takePending(): { accepted: number; stale: number; difficulty: number } {
-    const taken = { accepted: this.pendingAccepted, stale: this.pendingStale, difficulty: this.pendingDifficulty };
+  /** Hands the pending work to the caller and moves it into the totals; poolDifficulty is the pool's part. */
+  takePending(): { accepted: number; stale: number; difficulty: number; poolDifficulty: number } {
+    const poolDifficulty = this.pendingRentedDifficulty === 0 ? this.pendingDifficulty : Math.max(0, this.pendingDifficulty - this.pendingRentedDifficulty);
+    const taken = { accepted: this.pendingAccepted, stale: this.pendingStale, difficulty: this.pendingDifficulty, poolDifficulty };
     this.acceptedShares += taken.accepted;
     this.staleShares += taken.stale;
     this.acceptedDifficulty += taken.difficulty;
     this.pendingAccepted = 0;
     this.pendingStale = 0;
     this.pendingDifficulty = 0;
+    this.pendingRentedDifficulty = 0;
     return taken;
   }
 

@@ -50,7 +50,8 @@ export interface ResultInput {
   systems: readonly TwinSystem[];
 }
 
-const round = (value: number, digits = 6) => Number(value.toFixed(digits));
+/** A KPI or series value as the result holds it: rounded to `digits` decimals (systems use it too). */
+export const round = (value: number, digits = 6) => Number(value.toFixed(digits));
 
 export function buildResult(input: ResultInput): TwinResult {
   const { config, chain, pools, groups, ledger, recorder, slots } = input;

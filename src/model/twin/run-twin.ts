@@ -115,7 +115,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
     const slot = slotIndexAt(Math.max(0, nowUs - 1));
     for (const g of groups) {
       const work = g.takePending();
-      g.pool.credit(g.config.id, work.difficulty, nowUs, ctx);
+      g.pool.credit(g.config.id, work.poolDifficulty, nowUs, ctx);
       recorder.add('fleetSharesAccepted', slot * config.slotUs, work.accepted);
       recorder.add('fleetSharesStale', slot * config.slotUs, work.stale);
       recorder.add('fleetAcceptedDifficulty', slot * config.slotUs, work.difficulty);
@@ -166,7 +166,7 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
     })),
     ...(config.resolution === 'exact' ? [] : groups.map((g): BlockSource => ({
       id: g.config.id, rng: g.rng.child('blocks'),
-      rateHs: () => g.deliveredHashrateHs * (1 - staleProbability(g.config.latencyUs, totalBlockRatePerS())),
+      rateHs: () => g.poolHashrateHs * (1 - staleProbability(g.config.latencyUs, totalBlockRatePerS())),
       onFound: (atUs) => blockFound(g.config.id, g.pool, atUs),
     }))),
   ];
@@ -201,17 +201,22 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       g.createWorkers(config.monitoring, (worker: ExactWorker) => () => {
         const atUs = sim.nowUs;
         const difficulty = g.workerDifficulty(worker);
-        if (worker.index >= g.runningCount || g.thermal.hashrateFraction === 0) {
-          // Curtailed or shut down: the rig is off, so this draw finds nothing (memoryless: it resumes at its rate).
+        const fraction = g.workerFraction(worker.index);
+        if (worker.index >= g.runningCount || fraction === 0) {
+          // Curtailed, shut down or broken: the rig is off, so this draw finds nothing (memoryless: it resumes at its rate).
         } else if (atUs - lastBlockAtUs < g.config.latencyUs) {
           g.pendingStale++;
         } else {
           g.addAccepted(1, difficulty);
           worker.health.onShare(atUs, difficulty);
           worker.vardiff?.onShare(atUs);
-          if (worker.rng.uniform() < difficulty / chain.difficulty) blockFound(g.config.id, g.pool, atUs);
+          g.onRigShare?.(worker.index, atUs, difficulty);
+          // Drawn for every share, so renting a rig out does not shift the worker's stream.
+          const isBlock = worker.rng.uniform() < difficulty / chain.difficulty;
+          if (g.rentedOut.has(worker.index)) g.pendingRentedDifficulty += difficulty;
+          else if (isBlock) blockFound(g.config.id, g.pool, atUs);
         }
-        scheduleShare(worker, nextShareDelayUs(g.liveWorkerHashrateHs || g.workerHashrateHs, g.workerDifficulty(worker), worker.rng));
+        scheduleShare(worker, nextShareDelayUs(g.workerHashrateHs * fraction || g.workerHashrateHs, g.workerDifficulty(worker), worker.rng));
       });
       for (const worker of g.workers) scheduleShare(worker, nextShareDelayUs(g.workerHashrateHs, g.workerDifficulty(worker), worker.rng));
     }
@@ -254,10 +259,10 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       const earnedNowSat = groups.reduce((sum, g) => sum + (g.pool.creditedSat.get(g.config.id) ?? 0n), 0n);
       recorder.add('fleetEarnedSat', slotUs, Number(earnedNowSat - earnedSat));
       earnedSat = earnedNowSat;
-      const fleetDeliveredHs = groups.reduce((sum, g) => sum + g.deliveredHashrateHs, 0);
+      const fleetDeliveredHs = groups.reduce((sum, g) => sum + g.poolHashrateHs, 0);
       fleetExpectedBlocks += (fleetDeliveredHs * ((endUs - slotUs) / US_PER_S)) / (chain.difficulty * TWO_32);
       for (const pool of pools.values()) {
-        const poolHs = pool.config.extraHashrateHs + groups.reduce((sum, g) => sum + (g.pool === pool ? g.deliveredHashrateHs : 0), 0);
+        const poolHs = pool.config.extraHashrateHs + groups.reduce((sum, g) => sum + (g.pool === pool ? g.poolHashrateHs : 0), 0);
         pool.expectedBlocks += (poolHs * ((endUs - slotUs) / US_PER_S)) / (chain.difficulty * TWO_32);
       }
       site.endSlot(slotUs, endUs, ledger);

@@ -21,6 +21,10 @@ export class SiteRuntime {
   private readonly tariff: Tariff;
   private readonly ambient: Ambient | undefined;
   private unbilledMicroUsd = 0n;
+  /** The meter: read up to here, and what the slot being metered has cost so far. */
+  private meteredUntilUs = 0;
+  private slotChargeMicroUsd = 0n;
+  private lastItPowerW = 0;
   energy: EnergyAccount = EMPTY_ENERGY_ACCOUNT;
 
   constructor(config: TwinConfig, groups: readonly GroupRuntime[], recorder: Recorder, ambientRng: RandomStream) {
@@ -29,6 +33,8 @@ export class SiteRuntime {
     this.recorder = recorder;
     this.tariff = createTariff(config.site.tariff);
     this.ambient = config.site.climate ? createAmbient(config.site.climate, ambientRng) : undefined;
+    // A rig that fails or goes to the bench inside a slot changes the draw there and then.
+    for (const g of groups) g.onPowerChanging = (atUs) => this.meterUntil(atUs);
   }
 
   /** Decides the slot starting at atUs: curtailment first, then the weather on the rigs that run. */
@@ -98,14 +104,27 @@ export class SiteRuntime {
     }
   }
 
-  /** Meters the slot [slotStartUs, endUs) at facility power and books the day's bill at day ends. */
-  endSlot(slotStartUs: number, endUs: number, ledger: Ledger): void {
-    const itPowerW = this.groups.reduce((sum, g) => sum + g.runningCount * g.config.powerW * g.thermal.powerFraction, 0);
-    const charge = chargeDraw(this.energy, this.tariff, { powerW: itPowerW * this.config.site.pue, fromUs: slotStartUs, toUs: endUs });
+  /**
+   * Charges the draw from the last reading to atUs at the power the running rigs drew since then (it
+   * is constant in between: the site changes it at slot starts, rigs announce changes first).
+   */
+  private meterUntil(atUs: number): void {
+    if (atUs <= this.meteredUntilUs) return;
+    const itPowerW = this.groups.reduce((sum, g) => sum + g.itPowerW, 0);
+    const charge = chargeDraw(this.energy, this.tariff, { powerW: itPowerW * this.config.site.pue, fromUs: this.meteredUntilUs, toUs: atUs });
     this.energy = charge.account;
     this.unbilledMicroUsd += charge.chargeMicroUsd;
-    this.recorder.add('energyCostUsd', slotStartUs, Number(charge.chargeMicroUsd) / 1e6);
-    this.recorder.set('itPowerKW', slotStartUs, itPowerW / 1000);
+    this.slotChargeMicroUsd += charge.chargeMicroUsd;
+    this.lastItPowerW = itPowerW;
+    this.meteredUntilUs = atUs;
+  }
+
+  /** Meters the slot [slotStartUs, endUs) at facility power and books the day's bill at day ends. */
+  endSlot(slotStartUs: number, endUs: number, ledger: Ledger): void {
+    this.meterUntil(endUs);
+    this.recorder.add('energyCostUsd', slotStartUs, Number(this.slotChargeMicroUsd) / 1e6);
+    this.slotChargeMicroUsd = 0n;
+    this.recorder.set('itPowerKW', slotStartUs, this.lastItPowerW / 1000);
     this.recorder.set('runningRigs', slotStartUs, this.groups.reduce((sum, g) => sum + g.runningCount, 0));
     if ((endUs % US_PER_DAY === 0 || endUs === this.config.horizonUs) && this.unbilledMicroUsd > 0n) {
       ledger.transfer({ atUs: endUs, from: OPERATOR_ACCOUNT, to: POWER_UTILITY_ACCOUNT, amount: this.unbilledMicroUsd, unit: MICRO_USD_UNIT, reason: 'energy bill' });

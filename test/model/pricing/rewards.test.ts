@@ -115,3 +115,57 @@ describe('distributeReward', () => {
     expect(() => distributeReward({ ledger, atUs: 0, rewardSat: 1n, fromAccount: 'w', coloAccount: 'c', coloRewardShareBps: 0, tier: DEFAULT_REWARD_TIERS[0]!, wholesaleAccount: 'x', retail: [] })).toThrow(/retail must list at least one pool manager/);
   });
 });
+
+describe('distributeReward with the wholesale operator\'s unsold hashrate', () => {
+  it('keeps the reward of unsold hashrate whole and splits only the resold part by the tier', () => {
+    const ledger = new Ledger();
+    // 1,000,000 sat; colo 0; 3/4 unsold → 750,000 to the operator; the resold 250,000 at 40/60.
+    const d = distributeReward({
+      ledger, atUs: 0, rewardSat: 1_000_000n, fromAccount: 'miner:g', coloAccount: 'colo', coloRewardShareBps: 0,
+      tier: selectRewardTier(5_000), wholesaleAccount: 'operator', wholesaleOwnWeight: 3n,
+      retail: [{ account: 'retail:a', weight: 1n }, { account: 'retail:b', weight: 0n }],
+    });
+    expect(d.wholesaleOwnSat).toBe(750_000n);
+    expect(d.wholesaleSat).toBe(850_000n);
+    expect(d.retailSat).toEqual([150_000n, 0n]);
+    expect(d.entries.map((e) => [e.to, e.amount])).toEqual([['operator', 850_000n], ['retail:a', 150_000n]]);
+  });
+
+  it('pays everything to the operator when nobody holds hashrate, and rejects all-zero weights', () => {
+    const ledger = new Ledger();
+    const d = distributeReward({
+      ledger, atUs: 0, rewardSat: 999n, fromAccount: 'miner:g', coloAccount: 'colo', coloRewardShareBps: 1_000,
+      tier: DEFAULT_REWARD_TIERS[2]!, wholesaleAccount: 'operator', wholesaleOwnWeight: 5n, retail: [{ account: 'retail:a', weight: 0n }],
+    });
+    expect([d.coloSat, d.wholesaleSat, d.retailSat[0]]).toEqual([100n, 899n, 0n]);
+    expect(() => distributeReward({
+      ledger, atUs: 0, rewardSat: 1n, fromAccount: 'm', coloAccount: 'c', coloRewardShareBps: 0, tier: DEFAULT_REWARD_TIERS[0]!,
+      wholesaleAccount: 'o', wholesaleOwnWeight: 0n, retail: [{ account: 'r', weight: 0n }],
+    })).toThrow(/wholesaleOwnWeight and the retail weights must not all be 0n/);
+  });
+
+  it('accounts for every satoshi whatever the unsold and held hashrate', () => {
+    const input = fc.record({
+      reward: fc.bigInt({ min: 0n, max: 21n * 10n ** 14n }),
+      coloBps: fc.integer({ min: 0, max: 10_000 }),
+      wholesaleBps: fc.integer({ min: 0, max: 10_000 }),
+      own: fc.bigInt({ min: 0n, max: 10n ** 9n }),
+      weights: fc.array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 0, maxLength: 6 }),
+    }).filter(({ own, weights }) => own + weights.reduce((s, w) => s + w, 0n) > 0n);
+    fc.assert(fc.property(input, ({ reward, coloBps, wholesaleBps, own, weights }) => {
+      const ledger = new Ledger();
+      const d = distributeReward({
+        ledger, atUs: 0, rewardSat: reward, fromAccount: 'miner:g', coloAccount: 'colo', coloRewardShareBps: coloBps,
+        tier: { name: 't', minDemandBps: 0, wholesaleBps }, wholesaleAccount: 'operator', wholesaleOwnWeight: own,
+        retail: weights.map((weight, i) => ({ account: `retail:${i}`, weight })),
+      });
+      expect(d.coloSat + d.wholesaleSat + d.retailSat.reduce((s, x) => s + x, 0n)).toBe(reward);
+      expect(ledger.balance('miner:g', 'sat')).toBe(-reward);
+      expect(d.wholesaleOwnSat <= d.wholesaleSat).toBe(true);
+      // A manager holding nothing gets nothing.
+      weights.forEach((w, i) => {
+        if (w === 0n) expect(d.retailSat[i]).toBe(0n);
+      });
+    }), { seed: 4403, numRuns: 500 });
+  });
+});

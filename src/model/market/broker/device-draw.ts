@@ -1,10 +1,10 @@
-// What a consenting device is: its partner app, consent window (hours a day at a local time), time
-// zone, hashrate (the catalogue's phone, or a measured figure) and how long it stays. Each device
-// draws from its own stream. Every default is an assumption [D]: no source was found for crowd or
-// mobile mining networks (domain-facts §1.3).
+// What a consenting device is: its consent window (hours a day at a local time), time zone and
+// hashrate (the catalogue's phone, or a measured figure). Each device draws from its own stream.
+// Every default is an assumption [D]: no source was found for crowd or mobile mining networks
+// (domain-facts §1.3).
 import type { RandomStream } from '../../../engine/index.js';
 import { findModel } from '../../hardware/index.js';
-import { checkCount, checkId, checkNonNegative, checkPositive, shown } from '../_check.js';
+import { checkCount, checkNonNegative, checkPositive, shown } from '../_check.js';
 import type { ConsentWindow } from './consent-windows.js';
 
 export interface Weighted<T> {
@@ -13,7 +13,6 @@ export interface Weighted<T> {
 }
 
 export interface DeviceDrawConfig {
-  readonly partners: readonly Weighted<string>[];
   readonly utcOffsetsMinutes: readonly Weighted<number>[];
   /** Hours of consent a day, a whole number drawn uniformly in [min, max]. */
   readonly consentHoursMin: number;
@@ -31,12 +30,11 @@ export interface DeviceDrawConfig {
 }
 
 /**
- * One partner app; UTC; 1–4 h of consent a day starting between 22:00 and 02:00 local (phones mine
- * while charging overnight); hashrate around the catalogue phone's 2 MH/s SHA-256d (itself an
- * assumption), spread ×e^±0.5 across handsets.
+ * UTC; 1–4 h of consent a day starting between 22:00 and 02:00 local (phones mine while charging
+ * overnight); hashrate around the catalogue phone's 2 MH/s SHA-256d (itself an assumption), spread
+ * ×e^±0.5 across handsets.
  */
 export const DEFAULT_DEVICE_DRAW: DeviceDrawConfig = Object.freeze({
-  partners: Object.freeze([{ value: 'app-1', weight: 1 }]) as readonly Weighted<string>[],
   utcOffsetsMinutes: Object.freeze([{ value: 0, weight: 1 }]) as readonly Weighted<number>[],
   consentHoursMin: 1,
   consentHoursMax: 4,
@@ -47,7 +45,6 @@ export const DEFAULT_DEVICE_DRAW: DeviceDrawConfig = Object.freeze({
 });
 
 export interface DeviceSpec {
-  readonly partnerId: string;
   readonly consent: ConsentWindow;
   readonly hashrateHs: number;
 }
@@ -57,18 +54,16 @@ function checkWeighted<T>(argument: string, items: readonly Weighted<T>[]): void
   items.forEach((x, i) => checkPositive(`${argument}[${i}].weight`, x.weight));
 }
 
-export function checkDeviceDraw(config: DeviceDrawConfig): void {
-  checkWeighted('partners', config.partners);
-  config.partners.forEach((p, i) => checkId(`partners[${i}].value`, p.value));
-  checkWeighted('utcOffsetsMinutes', config.utcOffsetsMinutes);
-  checkCount('consentHoursMin', config.consentHoursMin, 1);
-  checkCount('consentHoursMax', config.consentHoursMax, config.consentHoursMin);
-  if (config.consentHoursMax > 24) throw new RangeError(`consentHoursMax must be ≤ 24, got ${config.consentHoursMax}`);
-  checkCount('consentStartMinuteFrom', config.consentStartMinuteFrom);
-  checkCount('consentStartMinuteTo', config.consentStartMinuteTo, config.consentStartMinuteFrom + 1);
-  checkPositive('medianHashrateHs', config.medianHashrateHs);
-  checkNonNegative('hashrateSigma', config.hashrateSigma);
-  if (config.measuredHashrateHs !== undefined) checkPositive('measuredHashrateHs', config.measuredHashrateHs);
+export function checkDeviceDraw(config: DeviceDrawConfig, argument = 'devices'): void {
+  checkWeighted(`${argument}.utcOffsetsMinutes`, config.utcOffsetsMinutes);
+  checkCount(`${argument}.consentHoursMin`, config.consentHoursMin, 1);
+  checkCount(`${argument}.consentHoursMax`, config.consentHoursMax, config.consentHoursMin);
+  if (config.consentHoursMax > 24) throw new RangeError(`${argument}.consentHoursMax must be ≤ 24, got ${config.consentHoursMax}`);
+  checkCount(`${argument}.consentStartMinuteFrom`, config.consentStartMinuteFrom);
+  checkCount(`${argument}.consentStartMinuteTo`, config.consentStartMinuteTo, config.consentStartMinuteFrom + 1);
+  checkPositive(`${argument}.medianHashrateHs`, config.medianHashrateHs);
+  checkNonNegative(`${argument}.hashrateSigma`, config.hashrateSigma);
+  if (config.measuredHashrateHs !== undefined) checkPositive(`${argument}.measuredHashrateHs`, config.measuredHashrateHs);
 }
 
 export function pickWeighted<T>(rng: RandomStream, items: readonly Weighted<T>[]): T {
@@ -81,12 +76,11 @@ export function pickWeighted<T>(rng: RandomStream, items: readonly Weighted<T>[]
   return items[items.length - 1]!.value;
 }
 
-/** The draws, in order: partner, offset, hours, start, hashrate (skipped when measured). */
+/** The draws, in order: offset, hours, start, hashrate (skipped when measured). */
 export function drawDevice(rng: RandomStream, config: DeviceDrawConfig = DEFAULT_DEVICE_DRAW): DeviceSpec {
-  const partnerId = pickWeighted(rng, config.partners);
   const utcOffsetMinutes = pickWeighted(rng, config.utcOffsetsMinutes);
   const hours = rng.uniformInt(config.consentHoursMin, config.consentHoursMax + 1);
   const startMinuteLocal = rng.uniformInt(config.consentStartMinuteFrom, config.consentStartMinuteTo);
   const hashrateHs = config.measuredHashrateHs ?? rng.lognormal(Math.log(config.medianHashrateHs), config.hashrateSigma);
-  return { partnerId, consent: { startMinuteLocal, lengthMinutes: hours * 60, utcOffsetMinutes }, hashrateHs };
+  return { consent: { startMinuteLocal, lengthMinutes: hours * 60, utcOffsetMinutes }, hashrateHs };
 }

@@ -2,11 +2,14 @@
 // from a payout callback, commission, partner payouts and consumer content credits.
 export { consentedUs, windowPhaseUs, type ConsentWindow } from './consent-windows.js';
 export { DEFAULT_DEVICE_DRAW, drawDevice, pickWeighted, type DeviceDrawConfig, type DeviceSpec, type Weighted } from './device-draw.js';
-export { DEFAULT_BROKER_EARNINGS, EarningsAccrual, type BrokerEarnings, type EarningsSlot } from './broker-earnings.js';
-export { splitSlotEarnings, type DeviceWork, type SlotPayout } from './broker-payouts.js';
-export { resolveBrokerConfig, DEFAULT_BROKER, CREDIT_UNIT, type MiningBrokerConfig, type ResolvedBrokerConfig } from './broker-config.js';
+export { DEFAULT_BROKER_EARNINGS, VALUE_PER_SAT, slotValues, valueToSat, type BrokerEarnings, type EarningsSlot, type SlotValues } from './broker-earnings.js';
+export { BrokerBooks, type Booking, type DeviceAccrual } from './broker-books.js';
 export {
-  createMiningBroker,
+  resolveBrokerConfig, DEFAULT_BROKER, CREDIT_UNIT,
+  type BrokerPartnerConfig, type ConsumerCreditRule, type MiningBrokerConfig, type ResolvedBrokerConfig, type ResolvedPartner,
+} from './broker-config.js';
+export {
+  BROKER_ACCOUNTS, createMiningBroker,
   type MiningBroker, type BrokerEvent, type BrokerEventType, type BrokerKpis, type BrokerSlotKpi,
-  type BrokerPartnerKpi, type BrokerSettlement,
+  type BrokerPartnerKpi, type BrokerSettlement, type DeviceReport,
 } from './mining-broker.js';

@@ -18,6 +18,8 @@ export interface BurstOffer {
   /** What one unit (an instance, or one TH/s on a hashrate market) delivers. */
   readonly hashrateHsPerUnit: number;
   readonly priceMicroUsdPerUnitHour: bigint;
+  /** Availability: units the provider can supply at once (a quota, a market's depth); undefined: no limit. */
+  readonly maxUnits?: bigint;
   readonly source: string;
 }
 
@@ -57,6 +59,9 @@ export function checkBurstOffer(offer: BurstOffer, path = 'offer'): void {
   if (typeof offer.priceMicroUsdPerUnitHour !== 'bigint' || offer.priceMicroUsdPerUnitHour < 0n) {
     throw new RangeError(`${path}.priceMicroUsdPerUnitHour must be a bigint ≥ 0n, got ${shown(offer.priceMicroUsdPerUnitHour)}`);
   }
+  if (offer.maxUnits !== undefined && (typeof offer.maxUnits !== 'bigint' || offer.maxUnits < 0n)) {
+    throw new RangeError(`${path}.maxUnits must be a bigint ≥ 0n or undefined, got ${shown(offer.maxUnits)}`);
+  }
 }
 
 /** Whole units needed for `quanta` of the offer's algorithm: ⌈hashrate / per-unit hashrate⌉, exact. */
@@ -79,15 +84,19 @@ export function burstCostMicroUsd(offer: BurstOffer, quanta: bigint, durationUs:
 }
 
 /**
- * The cheapest offer for the algorithm by hourly cost of the units needed (ties: list order). With
- * one billing rule for all offers, the cheapest per hour is the cheapest for any stay, so raising an
- * offer's price can never lower what a burst costs.
+ * The cheapest offer for the algorithm by hourly cost of the units needed (ties: list order), among
+ * those with that many units still available (unitsInUse: offer id → units rented now). With one
+ * billing rule for all offers, the cheapest per hour is the cheapest for any stay, so raising an
+ * offer's price can never lower what this burst costs.
  */
-export function chooseBurstOffer(offers: readonly BurstOffer[], algorithm: Algorithm, quanta: bigint): BurstOffer | undefined {
+export function chooseBurstOffer(
+  offers: readonly BurstOffer[], algorithm: Algorithm, quanta: bigint, unitsInUse: ReadonlyMap<string, bigint> = new Map(),
+): BurstOffer | undefined {
   let best: BurstOffer | undefined;
   let bestHourly = 0n;
   for (const offer of offers) {
     if (offer.algorithm !== algorithm) continue;
+    if (offer.maxUnits !== undefined && (unitsInUse.get(offer.id) ?? 0n) + burstUnits(offer, quanta) > offer.maxUnits) continue;
     const hourly = burstHourlyMicroUsd(offer, quanta);
     if (best === undefined || hourly < bestHourly) {
       best = offer;

@@ -18,7 +18,7 @@ export {
 export {
   createTenantMarket,
   type TenantMarket, type TenantMarketHooks, type TenantEvent, type TenantEventType,
-  type NodeUsage, type TenantMarketKpis, type TenantMarketTotals, type TenantSettlement,
+  type NodeUsage, type TenantMarketKpis, type TenantMarketTotals, type TenantSettlement, type SlotClosed,
 } from './tenant-market.js';
 export {
   createCrowdPool, DEFAULT_CROWD,

@@ -71,11 +71,22 @@ export interface ResolvedTenantConfig {
   readonly accounts: { readonly operator: string; readonly tenantPrefix: string; readonly localCost: string; readonly fixedCost: string; readonly burstPrefix: string };
 }
 
+function checkUniqueIds(argument: string, items: readonly { readonly id: string }[]): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) throw new RangeError(`${argument}[${i}].id must be unique, got ${shown(item.id)} twice`);
+    seen.add(item.id);
+  });
+}
+
 export function resolveTenantConfig(config: TenantMarketConfig): ResolvedTenantConfig {
   if (!Array.isArray(config.nodes)) throw new RangeError(`nodes must be an array, got ${shown(config.nodes)}`);
   config.nodes.forEach((n, i) => checkLocalNode(n, `nodes[${i}]`));
+  checkUniqueIds('nodes', config.nodes);
   const offers = [...(config.burstOffers ?? DEFAULT_BURST_OFFERS)];
   offers.forEach((o, i) => checkBurstOffer(o, `burstOffers[${i}]`));
+  // Utilisation is reported and burst units are counted by id.
+  checkUniqueIds('burstOffers', offers);
   const rule = config.placement ?? 'least-loaded';
   if (rule !== 'least-loaded' && rule !== 'first-fit') throw new RangeError(`placement must be 'least-loaded' or 'first-fit', got ${shown(rule)}`);
   const slotUs = checkPositiveUs('slotUs', config.slotUs ?? DEFAULT_TENANT_SLOT_US);

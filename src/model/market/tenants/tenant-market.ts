@@ -34,8 +34,17 @@ export interface TenantEvent {
   readonly marginMicroUsd?: bigint;
 }
 
+/** A billing slot just closed: each node's time-averaged utilisation over it (0..1). */
+export interface SlotClosed {
+  readonly slotIndex: number;
+  readonly startUs: number;
+  readonly endUs: number;
+  readonly nodeUtilisation: Readonly<Record<string, number>>;
+}
+
 export interface TenantMarketHooks {
   readonly onEvent?: (event: TenantEvent) => void;
+  readonly onSlotClosed?: (slot: SlotClosed) => void;
 }
 
 export interface NodeUsage {
@@ -120,6 +129,8 @@ export function createTenantMarket(sim: Simulation, rng: RandomStream, config: T
   }));
   const books = new TenantBooks(slotUs);
   const active = new Map<string, ActiveTenant>();
+  /** Burst units rented now, by offer id (offers with limited availability fill up). */
+  const unitsInUse = new Map<string, bigint>();
   const emit = (event: TenantEvent): void => hooks.onEvent?.(event);
   let untilUs: number | null = null;
   let tenantCount = 0;
@@ -153,6 +164,7 @@ export function createTenantMarket(sim: Simulation, rng: RandomStream, config: T
       marginMicroUsd: revenue - localCost - burstCost,
     };
     books.recordTenant(record);
+    if (t.burstOffer !== undefined) unitsInUse.set(t.burstOffer.id, unitsInUse.get(t.burstOffer.id)! - record.burstUnits);
     if (t.burstOffer !== undefined && t.burstQuanta > 0n) emit({ type: 'BurstEnded', atUs, tenantId, algorithm: alg, offerId: t.burstOffer.id });
     emit({ type: 'TenantLeft', atUs, tenantId, algorithm: alg, marginMicroUsd: record.marginMicroUsd });
   }
@@ -179,8 +191,9 @@ export function createTenantMarket(sim: Simulation, rng: RandomStream, config: T
       p.node.used.set(Number(p.node.usedQuanta), atUs);
     }
     if (parts.length > 0) emit({ type: 'TenantPlaced', atUs, tenantId: spec.id, algorithm: alg, parts: parts.map((p) => ({ nodeId: p.node.node.id, hashrateHs: fromQuanta(alg, p.quanta) })) });
-    const offer = placement.burstQuanta > 0n ? chooseBurstOffer(offers, alg, placement.burstQuanta) : undefined;
+    const offer = placement.burstQuanta > 0n ? chooseBurstOffer(offers, alg, placement.burstQuanta, unitsInUse) : undefined;
     if (offer !== undefined) {
+      unitsInUse.set(offer.id, (unitsInUse.get(offer.id) ?? 0n) + burstUnits(offer, placement.burstQuanta));
       emit({ type: 'BurstStarted', atUs, tenantId: spec.id, algorithm: alg, offerId: offer.id, hashrateHs: fromQuanta(alg, placement.burstQuanta), units: burstUnits(offer, placement.burstQuanta) });
     } else if (placement.burstQuanta > 0n) {
       emit({ type: 'BurstUnavailable', atUs, tenantId: spec.id, algorithm: alg, hashrateHs: fromQuanta(alg, placement.burstQuanta) });
@@ -206,6 +219,7 @@ export function createTenantMarket(sim: Simulation, rng: RandomStream, config: T
       fixed += divRoundHalfEven(n.node.fixedCostMicroUsdPerDay * BigInt(toUs - fromUs), BigInt(US_PER_DAY));
     }
     books.closeSlot(slot, fixed, utilisation);
+    hooks.onSlotClosed?.({ slotIndex: slot, startUs: fromUs, endUs: toUs, nodeUtilisation: utilisation });
   }
 
   function scheduleSlots(fromUs: number, endUs: number): void {

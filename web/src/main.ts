@@ -1,0 +1,6 @@
+// Entry of the lab: the design system and the shell.
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+
+mount(App, { target: document.getElementById('app')! });
