@@ -193,5 +193,9 @@ describe('report', () => {
     expect(lines[1]).toMatch(/^ {2}horizonDays +0\.25$/);
     expect(lines.at(-1)).toBe(`digest ${result.digest}`);
     expect(lines.filter((l) => /^ {2}\S/.test(l))).toHaveLength(Object.keys(result.kpis).length + 1);
+    // Pools and groups get titled sections holding their own KPIs.
+    const poolTitle = lines.findIndex((l) => l.startsWith('[pool '));
+    expect(poolTitle).toBeGreaterThan(1);
+    expect(lines[poolTitle + 1]).toMatch(/^ {2}pool\./);
   });
 });
