@@ -2,6 +2,14 @@
 // each contender runs for at least a minimum wall time, and rows report their rate and ratio against
 // a named baseline measured in the same run. Wall-clock timing: composition roots only, never the model.
 
+/** An impossible target: every nonce is hashed and rejected, as in real mining. */
+export const ZERO_TARGET = new Uint8Array(32);
+
+/** A fixed pseudo-random 80-byte header (no Math.random: the same work on every run and device). */
+export function benchHeader(): Uint8Array {
+  return Uint8Array.from({ length: 80 }, (_, i) => (i * 151 + 7) & 0xff);
+}
+
 export type Row = {
   section: string;
   name: string;

@@ -4,23 +4,16 @@
 import { expose } from 'comlink';
 import { createHashCore, Ethash, scan } from '../hash/index.js';
 import { jsSha256d } from '../hash/js-sha256d.js';
-import { rateOf, secondsOf } from './bench-measure.js';
+import { benchHeader, rateOf, secondsOf, ZERO_TARGET } from './bench-measure.js';
 import { toReply, type WorkerReply } from './protocol.js';
 
-/** An impossible target: every nonce is hashed and rejected, as in real mining. */
-const ZERO_TARGET = new Uint8Array(32);
-/** Nonces per timed batch: ~0.1 s of WASM scanning, ~0.1 s of plain JS (about 50× slower). */
+/** Nonces per timed batch: a few tenths of a second of WASM scanning, ~0.1 s of plain JS (20–50× slower). */
 const WASM_BATCH_NONCES = 1 << 20;
 const JS_BATCH_NONCES = 1 << 14;
 
 const corePromise = createHashCore();
 /** Every JS digest feeds this, so no engine may skip the hashing as dead code. */
 let resultSink = 0;
-
-/** A fixed pseudo-random header (no Math.random: the same work on every run and device). */
-function benchHeader(): Uint8Array {
-  return Uint8Array.from({ length: 80 }, (_, i) => (i * 151 + 7) & 0xff);
-}
 
 export type EthashFigures = { cacheSeconds: number; lightHashesPerSecond: number };
 

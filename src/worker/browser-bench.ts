@@ -3,7 +3,7 @@
 // of the lab), and Ethash light hashing at epoch 0. Timing happens in the workers; the page only
 // receives rows. The device's hashrate is the best sha256d figure over all workers.
 import { wrap, type Remote } from 'comlink';
-import { rateOfAsync, type Row, withRatios } from './bench-measure.js';
+import { benchHeader, rateOfAsync, type Row, withRatios, ZERO_TARGET } from './bench-measure.js';
 import type { BrowserBenchWorkerApi, EthashFigures } from './browser-bench-worker.js';
 import { BrowserScanPool } from './browser-scan-pool.js';
 import { unwrapReply, type WorkerReply } from './protocol.js';
@@ -36,8 +36,7 @@ export function workerCounts(maxWorkers: number): number[] {
   return counts;
 }
 
-const ZERO_TARGET = new Uint8Array(32);
-const HEADER = Uint8Array.from({ length: 80 }, (_, i) => (i * 151 + 7) & 0xff);
+const HEADER = benchHeader();
 /** Nonces per worker per timed scan (~0.1 s each on a phone-class core). */
 const SCAN_NONCES_PER_WORKER = 1 << 20;
 

@@ -7,7 +7,7 @@ import type { RunSeeds, SeedRunsReply } from './quote-runner.js';
 
 export {
   DEFAULT_SEED_COUNT, MAX_DAYS, MAX_HASHRATE_THS, MAX_SEEDS, QUOTE_ROUTE, QUOTE_SCHEMES, SITE_PRESETS,
-  decodeQuoteLink, quoteFleet, quoteInputsFrom, quoteModelIds, quoteOverrides, sitePreset,
+  decodeQuoteLink, numberOrText, quoteFleet, quoteInputsFrom, quoteModelIds, quoteOverrides, sitePreset,
   type Quote, type QuoteInputs, type QuoteRequest, type QuoteRun, type QuoteScheme, type QuoteSpread, type SitePresetId,
 } from '../scenario/quote/index.js';
 export type { ScenarioIssue } from '../scenario/index.js';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { ScenarioIssue } from '../../scenario/index.js';
 import {
-  decodeQuoteLink, MAX_SEEDS, quoteInputsFrom, quoteToJson, QUOTE_BASE_SCENARIO_PATH, type QuoteInputsOutcome, type QuoteRequest,
+  decodeQuoteLink, MAX_SEEDS, numberOrText, quoteInputsFrom, quoteToJson, QUOTE_BASE_SCENARIO_PATH, type QuoteInputsOutcome, type QuoteRequest,
 } from '../../scenario/quote/index.js';
 import { quoteText } from '../../report/index.js';
 import { runQuote } from '../../worker/quote-runner.js';
@@ -24,8 +24,9 @@ const INPUT_OPTIONS = ['site', 'power-usd-per-kwh', 'pue', 'hashrate-ths', 'days
 
 function decimalOption(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) throw new UsageError(`${option} must be a number, got '${text}'`);
-  return Number(text);
+  const value = numberOrText(text);
+  if (typeof value === 'string') throw new UsageError(`${option} must be a number, got '${text}'`);
+  return value;
 }
 
 function requireValue<T>(value: T | undefined, option: string, example: string): T {

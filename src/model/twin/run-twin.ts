@@ -224,7 +224,9 @@ export function runTwin(config: TwinConfig, hooks: TwinHooks = {}): TwinResult {
       for (const g of groups) {
         for (const worker of g.workers) {
           if (worker.index >= g.runningCount) continue;
-          worker.vardiff?.onIdle(sim.nowUs);
+          // A rig that is off (shut down by heat, broken, on the bench) is not connected: its vardiff
+          // must not fall to the minimum, or its draws would flood the queue when it comes back.
+          if (g.workerFraction(worker.index) > 0) worker.vardiff?.onIdle(sim.nowUs);
           logTransition(g.config.id, worker.key, g.countAlert(worker.health.evaluate(sim.nowUs)));
           if (worker.health.status !== 'alive') g.unhealthyWorkerUs += EXACT_HEALTH_CHECK_US;
         }

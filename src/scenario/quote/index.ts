@@ -6,7 +6,7 @@ export {
   quoteModelIds, quoteInputsSchema, parseQuoteInputs, quoteInputsFrom,
   type QuoteInputs, type QuoteInputsOutcome, type QuoteRequest, type QuoteScheme,
 } from './inputs.js';
-export { QUOTE_ROUTE, QUOTE_LINK_VERSION, encodeQuoteLink, decodeQuoteLink } from './link.js';
+export { QUOTE_ROUTE, QUOTE_LINK_VERSION, encodeQuoteLink, decodeQuoteLink, numberOrText } from './link.js';
 export { QUOTE_BASE_SCENARIO_PATH, QUOTE_POOL_FEE_PCT, quoteFleet, quoteOverrides, quoteScenario, type QuoteScenarioOutcome } from './quote-scenario.js';
 export { QUOTE_POLICY, quotePrice, quotePriceGrid, startCoinPriceUsd, type QuotePrice, type QuotePriceGrid } from './price.js';
 export { percentileOf, meanOf } from './percentiles.js';

@@ -21,7 +21,8 @@ export function encodeQuoteLink(inputs: QuoteInputs): string {
   return `${QUOTE_ROUTE}?${params.toString().replace(/%2C/g, ',')}`;
 }
 
-function numberOrText(text: string): number | string {
+/** A decimal as typed (a link, an option, a form field) → its number; anything else stays text, for validation to name. */
+export function numberOrText(text: string): number | string {
   return DECIMAL.test(text) ? Number(text) : text;
 }
 

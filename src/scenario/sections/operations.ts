@@ -30,7 +30,7 @@ function perComponent(defaults: Readonly<PerComponent<number>>, max: number) {
   return z.strictObject(Object.fromEntries(COMPONENT_KINDS.map((kind) => [kind, z.number().min(0).max(max).default(defaults[kind])])) as Record<ComponentKind, z.ZodDefault<z.ZodNumber>>);
 }
 
-const ratesPct = perComponent(Object.fromEntries(COMPONENT_KINDS.map((k) => [k, tidy(100 * DEFAULT_RATE_PER_YEAR[k])])) as PerComponent<number>, 10_000);
+const ratesPct = perComponent(Object.fromEntries(COMPONENT_KINDS.map((k) => [k, tidy(100 * DEFAULT_RATE_PER_YEAR[k])])) as PerComponent<number>, 100_000);
 const handsOnHours = perComponent(Object.fromEntries(COMPONENT_KINDS.map((k) => [k, tidy(DEFAULT_REPAIR_US[k].medianUs / US_PER_HOUR)])) as PerComponent<number>, 24 * 365);
 const repairCentrePct = perComponent(Object.fromEntries(COMPONENT_KINDS.map((k) => [k, tidy(100 * DEFAULT_SEND_AWAY_PROBABILITY[k])])) as PerComponent<number>, 100);
 

@@ -25,7 +25,7 @@ const rentalSchema = z.strictObject({
   rigs: z.number().int().min(1).optional().describe("hashrate sold as whole rigs of the group (rigs × the rig's nominal TH/s)"),
   hashrateTHs: z.number().positive().optional().describe('or hashrate sold in TH/s (served by whole rigs, rounding up)'),
   start: duration('0s').describe('when the rental starts, from the start of the run'),
-  duration: durationNoDefault(true).describe('how long it runs (it must end within the horizon)'),
+  duration: durationNoDefault(true).describe('how long it runs; a rental running past the horizon is sold and booked for the part inside it'),
   priceUSDperTHsDay: z.number().min(0).optional().describe('price per TH/s per day sold'),
   hashpriceMarkupPct: z.number().min(-100).max(1000).optional()
     .describe("or the network's hashprice when the run starts, plus this markup (default when no price is given: the hashprice)"),
@@ -102,7 +102,7 @@ export function toRentalsConfig(scenario: Scenario, monitoringWindowUs: number):
       customerId: r.customer,
       hashrateHs: r.rigs !== undefined ? r.rigs * rigHs : r.hashrateTHs! * HS_PER_THS,
       startUs: r.start,
-      durationUs: r.duration,
+      durationUs: Math.min(r.duration, scenario.horizon - r.start),
       price: r.priceUSDperTHsDay !== undefined
         ? { kind: 'fixed', microUsdPerTHsDay: usdToMicroUsd(r.priceUSDperTHsDay) }
         : { kind: 'hashprice', markupBps: Math.round((r.hashpriceMarkupPct ?? 0) * BPS_PER_PCT) },
@@ -130,9 +130,7 @@ export function crossCheckRentals(scenario: Scenario): ScenarioIssue[] {
     if (repeated.has(r.id)) issues.push({ path: `${path}.id`, message: `"${r.id}" is used by more than one rental` });
     if ((r.rigs === undefined) === (r.hashrateTHs === undefined)) issues.push({ path, message: 'needs either rigs or hashrateTHs (not both)' });
     if (r.priceUSDperTHsDay !== undefined && r.hashpriceMarkupPct !== undefined) issues.push({ path, message: 'needs either priceUSDperTHsDay or hashpriceMarkupPct (not both)' });
-    if (r.start + r.duration > scenario.horizon) {
-      issues.push({ path: `${path}.duration`, message: `ends after the horizon (${formatDuration(scenario.horizon)}), so it would never be settled` });
-    }
+    if (r.start >= scenario.horizon) issues.push({ path: `${path}.start`, message: `is not before the horizon (${formatDuration(scenario.horizon)})` });
   });
   return issues;
 }

@@ -2,7 +2,7 @@
 // type), and the seeded runs on the lab's twin workers. A shared link fills the form and runs it.
 import baseText from '../../../scenarios/quote-base.yaml?raw';
 import {
-  DEFAULT_SEED_COUNT, PoolSeedRunner, decodeQuoteLink, priceQuote, quoteInputsFrom, runPricedQuote, sitePreset,
+  DEFAULT_SEED_COUNT, PoolSeedRunner, decodeQuoteLink, numberOrText, priceQuote, quoteInputsFrom, runPricedQuote, sitePreset,
   type Quote, type QuoteFailure, type QuoteInputs, type QuoteRequest, type ScenarioIssue, type SitePresetId,
 } from '../../../src/worker/browser-quote.js';
 import { twin } from '../app/twin';
@@ -19,13 +19,10 @@ export type QuoteForm = {
 };
 export type Status = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
-const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 /** A typed number, or the text itself so validation names it (`must be a number, got "abc"`); blank is unset. */
 function typed(text: string): number | undefined {
   const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  return (DECIMAL.test(trimmed) ? Number(trimmed) : trimmed) as number;
+  return trimmed === '' ? undefined : (numberOrText(trimmed) as number);
 }
 
 function formOf(inputs: Pick<QuoteInputs, 'site' | 'powerUsdPerKWh' | 'pue' | 'hashrateTHs' | 'days' | 'scheme' | 'model'>, seedCount: number): QuoteForm {
