@@ -54,6 +54,22 @@ export function selectRewardTier(demandLevelBps: number, tiers: readonly RewardT
   return chosen;
 }
 
+/**
+ * The tier with a dead band: from the current tier, demand must rise to a higher tier's threshold to
+ * move up (as selectRewardTier), but must fall bandBps below the current tier's own threshold to move
+ * down. Demand measured every slot is noisy; without a band the split would flap at every threshold
+ * crossing, which no wholesale contract does. bandBps = 0 is selectRewardTier.
+ */
+export function selectRewardTierWithBand(
+  demandLevelBps: number, current: RewardTier | undefined, bandBps: number, tiers: readonly RewardTier[] = DEFAULT_REWARD_TIERS,
+): RewardTier {
+  checkBps('bandBps', bandBps, Number.MAX_SAFE_INTEGER);
+  const plain = selectRewardTier(demandLevelBps, tiers);
+  if (current === undefined || plain.minDemandBps >= current.minDemandBps) return plain;
+  // Falling: keep the current tier while within the band, else drop to the tier the banded level gives.
+  return demandLevelBps + bandBps >= current.minDemandBps ? current : selectRewardTier(demandLevelBps + bandBps, tiers);
+}
+
 export function retailBps(tier: RewardTier): number {
   return BPS_PER_WHOLE - tier.wholesaleBps;
 }

@@ -115,6 +115,8 @@ export const coloSchema = z.strictObject({
   rewardTiers: z.array(tierSchema).min(1)
     .default(DEFAULT_REWARD_TIERS.map((t) => ({ name: t.name, fromDemandPct: pctOfBps(t.minDemandBps), wholesalePct: pctOfBps(t.wholesaleBps) })))
     .describe('wholesale/retail split by demand level (reference: 50/50 low, 40/60, 30/70 high)'),
+  tierHysteresisPct: pct.default(5)
+    .describe("demand must fall this many points below a tier's threshold before the split drops back a tier, so noisy demand does not flap the split (an assumption; 0 = switch at every crossing)"),
   coloRewardShare: z.strictObject({
     rewardSharePct: pct.describe("the colo partner's share of the fleet's rewards, off the top"),
     rentReductionPct: pct.describe('in exchange, every invoice is cut by this'),
@@ -185,6 +187,7 @@ export function toColoConfig(scenario: Scenario): ColoConfig {
     },
     tenants: colo.tenants.map((t) => toTenant(colo, t)),
     tiers: colo.rewardTiers.map((t) => ({ name: t.name, minDemandBps: bpsOfPct(t.fromDemandPct), wholesaleBps: bpsOfPct(t.wholesalePct) })),
+    tierBandBps: bpsOfPct(colo.tierHysteresisPct),
     rewardShare: {
       coloRewardShareBps: bpsOfPct(colo.coloRewardShare?.rewardSharePct ?? 0),
       rentReductionBps: bpsOfPct(colo.coloRewardShare?.rentReductionPct ?? 0),

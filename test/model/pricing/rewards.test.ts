@@ -11,6 +11,7 @@ import {
   rentAfterRewardShare,
   retailBps,
   selectRewardTier,
+  selectRewardTierWithBand,
   type RewardTier,
 } from '../../../src/model/pricing/reward-tiers.js';
 
@@ -25,6 +26,23 @@ describe('reward tiers', () => {
     const custom: RewardTier[] = [{ name: 'quiet', minDemandBps: 0, wholesaleBps: 6_000 }, { name: 'busy', minDemandBps: 9_000, wholesaleBps: 2_000 }];
     expect(selectRewardTier(8_999, custom).name).toBe('quiet');
     expect(selectRewardTier(9_000, custom).name).toBe('busy');
+  });
+
+  it('with a band, move up at a threshold but down only a band below it', () => {
+    const [low, medium, high] = DEFAULT_REWARD_TIERS;
+    const walk = (levels: number[], bandBps: number) => {
+      let tier: RewardTier | undefined;
+      return levels.map((bps) => (tier = selectRewardTierWithBand(bps, tier, bandBps, DEFAULT_REWARD_TIERS)).name);
+    };
+    // Noise around 40 %: without a band the split flaps, with a 5-point band it holds once reached.
+    const noisy = [3_900, 4_050, 3_950, 4_100, 3_600, 3_450];
+    expect(walk(noisy, 0)).toEqual(['low', 'medium', 'low', 'medium', 'low', 'low']);
+    expect(walk(noisy, 500)).toEqual(['low', 'medium', 'medium', 'medium', 'medium', 'low']);
+    // A fall far below drops straight to the tier the banded level gives.
+    expect(selectRewardTierWithBand(3_000, high, 500).name).toBe(low.name);
+    expect(selectRewardTierWithBand(7_100, high, 500).name).toBe(high.name);
+    expect(selectRewardTierWithBand(6_900, high, 500).name).toBe(medium.name);
+    expect(() => selectRewardTierWithBand(1_000, undefined, -1)).toThrow(/bandBps/);
   });
 
   it('measure demand in basis points of capacity, rounded down', () => {

@@ -2,7 +2,7 @@
 // every winner one clearing price, tiers switch with the demand level and set the reward split,
 // commitments are honoured, capacity follows demand, and the colo never moves the fleet's draws.
 import { describe, expect, it } from 'vitest';
-import { createColoPriceList, DEFAULT_REWARD_TIERS, listPricesPerSlot, priceBand, selectRewardTier } from '../../../src/model/pricing/index.js';
+import { createColoPriceList, DEFAULT_REWARD_TIERS, listPricesPerSlot, priceBand, selectRewardTierWithBand, type RewardTier } from '../../../src/model/pricing/index.js';
 import type { TwinResult } from '../../../src/model/twin/index.js';
 import { tenantBidLimits } from '../../../src/model/twin/systems/colo/tenant-bids.js';
 import { canonicalJson } from '../../../src/report/index.js';
@@ -108,7 +108,12 @@ describe('reward tiers', () => {
   it('switch when the demand level crosses a threshold, and only then', () => {
     const level = series(result, 'colo.demandLevelPct');
     const wholesale = series(result, 'colo.wholesaleSharePct');
-    level.forEach((pct, s) => expect(wholesale[s]).toBe(selectRewardTier(Math.round(pct * 100)).wholesaleBps / 100));
+    // Walked slot by slot with the scenario's default 5-point band on the way down.
+    let tier: RewardTier | undefined;
+    level.forEach((pct, s) => {
+      tier = selectRewardTierWithBand(Math.round(pct * 100), tier, 500);
+      expect(wholesale[s]).toBe(tier.wholesaleBps / 100);
+    });
     const switches = result.events.filter((e) => e.type === 'RewardTierSwitched');
     expect(switches.map((e) => [e.atUs / 3_600_000_000, (e.data as { from: string }).from, (e.data as { to: string }).to]))
       .toEqual([[6, 'medium', 'high'], [12, 'high', 'low'], [18, 'low', 'medium']]);

@@ -112,7 +112,7 @@ class ColoSystem implements TwinSystem, ColoState {
     const outcome = this.market.discover(startUs, requests);
     this.recordResources(startUs, outcome);
 
-    const { heldGHs, soldGHs, demandGHs, levelBps: level, tier } = shareHashrate(demands, this.tenantIds, outcome, this.capacityGHs, this.config.tiers);
+    const { heldGHs, soldGHs, demandGHs, levelBps: level, tier } = shareHashrate(demands, this.tenantIds, outcome, this.capacityGHs, { list: this.config.tiers, current: this.tier, bandBps: this.config.tierBandBps });
     const switched = this.tier !== undefined && this.tier.name !== tier.name;
     if (switched) recorder.log(startUs, 'RewardTierSwitched', { from: this.tier!.name, to: tier.name, demandLevelPct: level / 100, wholesalePct: tier.wholesaleBps / 100 });
     this.tier = tier;

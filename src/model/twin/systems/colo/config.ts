@@ -70,6 +70,8 @@ export interface ColoConfig {
   readonly capacityOnDemand?: CapacityOnDemandConfig;
   readonly tenants: readonly ColoTenantConfig[];
   readonly tiers: readonly RewardTier[];
+  /** Demand must fall this far below a tier's threshold before the split drops a tier (reward-tiers.ts). */
+  readonly tierBandBps: number;
   readonly rewardShare: ColoRewardShareTerms;
   /** Invoices close at multiples of this (a multiple of the slot) and at the horizon. */
   readonly invoiceEveryUs: number;

@@ -1,6 +1,6 @@
 // The wholesale operator's hashrate in one slot: who holds how much of it, and the demand level that
 // picks the reward tier. A retail pool serves no more hashrate than its pool servers at the colo carry.
-import { allocateProRata, demandBps, selectRewardTier, type RewardTier, type SlotOutcome } from '../../../pricing/index.js';
+import { allocateProRata, demandBps, selectRewardTierWithBand, type RewardTier, type SlotOutcome } from '../../../pricing/index.js';
 import type { SlotDemand } from './tenant-demand.js';
 
 export interface HashrateShares {
@@ -29,10 +29,12 @@ export function servedFraction(outcome: SlotOutcome, tenantId: string): { num: b
 /**
  * Each tenant's hashrate request shrinks with its worst-served resource (rounded down), then the
  * capacity is shared pro rata when the requests exceed it (pricing/pro-rata.ts). The tier follows
- * what was wanted, not what was served: a busy market is busy even when the colo is full.
+ * what was wanted, not what was served (a busy market is busy even when the colo is full), with a dead
+ * band on the way down.
  */
 export function shareHashrate(
-  demands: readonly SlotDemand[], tenantIds: readonly string[], outcome: SlotOutcome, capacityGHs: bigint, tiers: readonly RewardTier[],
+  demands: readonly SlotDemand[], tenantIds: readonly string[], outcome: SlotOutcome, capacityGHs: bigint,
+  tiers: { readonly list: readonly RewardTier[]; readonly current: RewardTier | undefined; readonly bandBps: number },
 ): HashrateShares {
   const servable = demands.map((d, i) => {
     if (!d.active) return 0n;
@@ -42,5 +44,5 @@ export function shareHashrate(
   const heldGHs = allocateProRata(servable, capacityGHs);
   const demandGHs = demands.reduce((sum, d) => sum + d.hashrateGHs, 0n);
   const levelBps = demandBps(demandGHs, capacityGHs);
-  return { heldGHs, soldGHs: heldGHs.reduce((a, b) => a + b, 0n), demandGHs, levelBps, tier: selectRewardTier(levelBps, tiers) };
+  return { heldGHs, soldGHs: heldGHs.reduce((a, b) => a + b, 0n), demandGHs, levelBps, tier: selectRewardTierWithBand(levelBps, tiers.current, tiers.bandBps, tiers.list) };
 }
