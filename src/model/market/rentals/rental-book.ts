@@ -81,14 +81,18 @@ export function createRentalBook(spec: RentalSpec, windowUs: number | null): Ren
  * overlaps, in proportion; returns the part that fell outside the rental period.
  */
 export function creditWork(book: RentalBook, fromUs: number, toUs: number, sumDifficulty: number): number {
+  const windows = book.windows;
+  const first = firstWindowEndingAfter(windows, fromUs);
   if (toUs === fromUs) {
-    const w = book.windows.find((x) => x.startUs <= toUs && toUs < x.endUs);
-    if (w === undefined) return sumDifficulty;
+    const w = windows[first];
+    if (w === undefined || w.startUs > toUs) return sumDifficulty;
     w.sumDifficulty += sumDifficulty;
     return 0;
   }
   let outside = sumDifficulty;
-  for (const w of book.windows) {
+  // Windows are in time order: only those from the first ending after fromUs can overlap.
+  for (let i = first; i < windows.length && windows[i].startUs < toUs; i++) {
+    const w = windows[i];
     const inUs = overlapUs(fromUs, toUs, w.startUs, w.endUs);
     if (inUs > 0) {
       const part = (sumDifficulty * inUs) / (toUs - fromUs);
@@ -97,6 +101,18 @@ export function creditWork(book: RentalBook, fromUs: number, toUs: number, sumDi
     }
   }
   return outside;
+}
+
+/** Index of the first window with endUs > atUs (windows.length if none): a binary search, windows being in order. */
+function firstWindowEndingAfter(windows: readonly RentalWindow[], atUs: number): number {
+  let lo = 0;
+  let hi = windows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (windows[mid].endUs > atUs) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Adds the impaired interval [fromUs, toUs) to the windows' downtime. */

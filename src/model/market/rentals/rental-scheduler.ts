@@ -17,7 +17,7 @@ import {
 } from './worker-pool.js';
 
 export type RentalEventType =
-  | 'RentalStarted' | 'RentalEnded' | 'RentalUnderProvisioned'
+  | 'RentalStarted' | 'RentalEnded' | 'RentalUnderProvisioned' | 'RentalToppedUp'
   | 'RentalFailedOver' | 'RentalFailedBack' | 'FailoverMissed'
   | 'WorkerDegraded' | 'WorkerDied' | 'WorkerRecovered'
   | 'RentalCharged' | 'RefundIssued';
@@ -66,6 +66,8 @@ export interface RentalScheduler {
   setWorkerAvailable(workerId: string, available: boolean): void;
   workerStatus(workerId: string): WorkerStatus;
   kpis(atUs?: number): RentalKpis;
+  /** Hashes credited to rentals so far, 2^32·Σd over every window: a cheap running total for per-slot series. */
+  deliveredHashes(): number;
   /** Books charges and refunds of the windows closed by atUs (default nowUs). */
   settle(ledger: Ledger, atUs?: number): RentalSettlement[];
 }
@@ -147,8 +149,25 @@ export function createRentalScheduler(sim: Simulation, config: RentalSchedulerCo
           }
         }
       }
+      topUp(book, atUs);
       updateImpaired(book, atUs);
     }
+  }
+
+  /**
+   * A rental that started short of workers (rigs out for repair, or not yet trusted) takes free
+   * primaries as they come back, rather than staying short for its whole period.
+   */
+  function topUp(book: RentalBook, atUs: number): void {
+    if (book.spec.workerIds !== undefined) return;
+    const provisionedHs = book.slots.reduce((sum, slot) => sum + workerOf(slot.ownerId).hashrateHs, 0);
+    if (provisionedHs >= book.spec.hashrateHs) return;
+    const added = pickForRental(freeWorkers(atUs), book.spec.hashrateHs - provisionedHs);
+    for (const worker of added) {
+      assign(worker, book.spec.id, atUs);
+      book.slots.push({ ownerId: worker.id, currentId: worker.id, missed: false });
+    }
+    if (added.length > 0) emit({ type: 'RentalToppedUp', atUs, rentalId: book.spec.id });
   }
 
   /** Hands a slot from one worker to another: a fail-back when `to` owns it, else a failover. */
@@ -259,6 +278,12 @@ export function createRentalScheduler(sim: Simulation, config: RentalSchedulerCo
         workerId: w.id, role: w.role, hashrateHs: w.hashrateHs, available: w.available, verdict: w.verdict,
         shareVerdict: w.tracker.status, estimateHs: w.tracker.estimator.estimateHs(sim.nowUs), rentalId: w.rentalId,
       };
+    },
+
+    deliveredHashes(): number {
+      let sumDifficulty = 0;
+      for (const book of rentals.values()) for (const w of book.windows) sumDifficulty += w.sumDifficulty;
+      return hashesFromDifficulty(sumDifficulty);
     },
 
     kpis(atUs: number = sim.nowUs): RentalKpis {

@@ -10,10 +10,18 @@ const MAX_TABLE_MEAN = 600;
 export class PoissonTable {
   private mean = NaN;
   private cdf = new Float64Array(0);
+  /** A mean seen once: the table is rebuilt only for a mean asked for twice in a row, not for every odd rig. */
+  private candidate = NaN;
 
   draw(stream: RandomStream, mean: number): number {
     if (!(mean > 0) || mean > MAX_TABLE_MEAN) return stream.poisson(mean);
-    if (mean !== this.mean) this.build(mean);
+    if (mean !== this.mean) {
+      if (mean !== this.candidate) {
+        this.candidate = mean;
+        return stream.poisson(mean);
+      }
+      this.build(mean);
+    }
     const u = stream.uniform();
     const cdf = this.cdf;
     const last = cdf.length - 1;

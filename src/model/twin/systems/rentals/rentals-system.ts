@@ -22,11 +22,11 @@ const BPS_PER_WHOLE = 10_000;
 
 /** Rental events worth a line in the run's log (per-worker health flips are left to the counts). */
 const LOGGED_EVENTS: ReadonlySet<RentalEvent['type']> = new Set([
-  'RentalStarted', 'RentalEnded', 'RentalUnderProvisioned', 'RentalFailedOver', 'RentalFailedBack', 'FailoverMissed',
+  'RentalStarted', 'RentalEnded', 'RentalUnderProvisioned', 'RentalToppedUp', 'RentalFailedOver', 'RentalFailedBack', 'FailoverMissed',
   'RentalCharged', 'RefundIssued',
 ]);
 /** Events after which a rig may have started or stopped mining for a customer. */
-const ASSIGNMENT_EVENTS: ReadonlySet<RentalEvent['type']> = new Set(['RentalStarted', 'RentalEnded', 'RentalFailedOver', 'RentalFailedBack']);
+const ASSIGNMENT_EVENTS: ReadonlySet<RentalEvent['type']> = new Set(['RentalStarted', 'RentalToppedUp', 'RentalEnded', 'RentalFailedOver', 'RentalFailedBack']);
 
 export function refundRuleOf(config: RefundRuleConfig): RefundRule {
   switch (config.rule) {
@@ -62,6 +62,7 @@ export function createRentalsSystem(ctx: TwinSystemContext): TwinSystem | undefi
   const refundRule = refundRuleOf(config.refund);
   const judgeHardware = hardwareVerdictOf(ops, ctx.config.monitoring.degradedBelowPct);
   const watchingMode: MonitoringMode = config.monitoring === 'shares' ? 'hardware' : 'shares';
+  const { checkEveryUs, confirmDegradedUs, failbackAfterUs, refundWindowUs } = config;
 
   function makeScheduler(monitoring: MonitoringMode, onEvent?: (event: RentalEvent) => void): RentalScheduler {
     return createRentalScheduler(sim, {
@@ -69,11 +70,11 @@ export function createRentalsSystem(ctx: TwinSystemContext): TwinSystem | undefi
       windowUs: ctx.config.monitoring.windowUs,
       degradedBelowPct: ctx.config.monitoring.degradedBelowPct,
       deadAfterUs: ctx.config.monitoring.deadAfterUs,
-      checkEveryUs: config!.checkEveryUs,
-      confirmDegradedUs: config!.confirmDegradedUs,
-      failbackAfterUs: config!.failbackAfterUs,
+      checkEveryUs,
+      confirmDegradedUs,
+      failbackAfterUs,
       refundRule,
-      refundWindowUs: config!.refundWindowUs,
+      refundWindowUs,
       accounts: { operator: OPERATOR_ACCOUNT, customerPrefix: CUSTOMER_ACCOUNT_PREFIX },
     }, { hardwareVerdict: (workerId) => judgeHardware(rigByWorker.get(workerId)!), onEvent });
   }
@@ -119,9 +120,13 @@ export function createRentalsSystem(ctx: TwinSystemContext): TwinSystem | undefi
     for (const s of schedulers) s.setWorkerAvailable(rigWorkerId(groupId, rig), now === 1);
   });
 
-  let soldHashes = 0;
   let deliveredHashes = 0;
   let watchedHashes = 0;
+  /** TH/s sold during a slot, on average: each rental's hashrate over the part of the slot it runs. */
+  const soldTHsIn = (startUs: number, endUs: number): number => config.rentals.reduce((sum, r) => {
+    const overlapUs = Math.min(endUs, r.startUs + r.durationUs) - Math.max(startUs, r.startUs);
+    return overlapUs > 0 ? sum + (r.hashrateHs * overlapUs) / (endUs - startUs) : sum;
+  }, 0) / HS_PER_THS;
 
   return {
     name: RENTALS_SYSTEM,
@@ -129,14 +134,13 @@ export function createRentalsSystem(ctx: TwinSystemContext): TwinSystem | undefi
     endSlot(_slot, startUs, endUs) {
       acting.settle(ledger, endUs);
       const spanS = (endUs - startUs) / US_PER_S;
-      const now = acting.kpis(endUs).totals;
-      const watched = watching.kpis(endUs).totals;
-      recorder.set('rentals.soldTHs', startUs, (now.soldHashes - soldHashes) / spanS / HS_PER_THS);
-      recorder.set('rentals.deliveredTHs', startUs, (now.deliveredHashes - deliveredHashes) / spanS / HS_PER_THS);
-      recorder.set(`rentals.${watchingMode}.deliveredTHs`, startUs, (watched.deliveredHashes - watchedHashes) / spanS / HS_PER_THS);
-      soldHashes = now.soldHashes;
-      deliveredHashes = now.deliveredHashes;
-      watchedHashes = watched.deliveredHashes;
+      const delivered = acting.deliveredHashes();
+      const watched = watching.deliveredHashes();
+      recorder.set('rentals.soldTHs', startUs, soldTHsIn(startUs, endUs));
+      recorder.set('rentals.deliveredTHs', startUs, (delivered - deliveredHashes) / spanS / HS_PER_THS);
+      recorder.set(`rentals.${watchingMode}.deliveredTHs`, startUs, (watched - watchedHashes) / spanS / HS_PER_THS);
+      deliveredHashes = delivered;
+      watchedHashes = watched;
     },
 
     finish(horizonUs) {
