@@ -26,5 +26,14 @@ export const duration = (fallback: string, positive = false) =>
 export const optionalDuration = (positive = false) =>
   z.string().transform((text, ctx) => durationUs(text, ctx, positive)).optional().describe(DURATION_TEXT);
 
+/** A duration with no default: required. */
+export const requiredDuration = (positive = false) =>
+  z.string().transform((text, ctx) => durationUs(text, ctx, positive)).describe(DURATION_TEXT);
+
+/** A positive duration, or "off" → null (a monitor or a check that can be switched off). */
+export const durationOrOff = (fallback: string) =>
+  z.string().default(fallback).transform((text, ctx) => (text.trim() === 'off' ? null : durationUs(text, ctx, true)))
+    .describe(`${DURATION_TEXT}; or off`);
+
 export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes, e.g. "s21-row-a"');
 export const pct = z.number().min(0).max(100);

@@ -144,7 +144,7 @@ describe('the lab in Chromium', () => {
       return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
     };
     const json = await download(() => page.getByRole('button', { name: 'JSON', exact: true }).click());
-    expect(json.name).toBe('default-60-rigs-fpps-vs-pplns-one-week-seed-42.json');
+    expect(json.name).toBe('default-a-week-at-a-hosting-site-100-rigs-every-system-on-seed-42.json');
     expect(JSON.parse(json.bytes.toString('utf8')).digest).toBe(await page.getByTestId('digest').getAttribute('data-digest'));
     const csv = await download(() => page.getByRole('button', { name: 'KPIs CSV' }).click());
     expect(csv.bytes.toString('utf8')).toMatch(/^kpi,value\n[\s\S]*\nmarginUsd,/);
@@ -225,15 +225,15 @@ describe('the lab in Chromium', () => {
 
   it('compares two runs with one seed, with KPI and series deltas', async () => {
     await page.getByRole('link', { name: 'Compare' }).click();
-    await page.getByLabel('Scenario for run A').selectOption({ label: 'Default — 60 rigs, FPPS vs PPLNS, one week' });
+    await page.getByLabel('Scenario for run A').selectOption({ label: 'Default — a week at a hosting site, 100 rigs, every system on' });
     await page.getByLabel('Scenario for run B').selectOption('draft');
     await page.getByLabel('Seed for both runs').fill('42');
     await page.getByRole('button', { name: '▶ Run A and B' }).click();
     await page.getByTestId('kpi-deltas').waitFor({ timeout: 60_000 });
     await chartsDrawn();
     const hashrate = page.locator('[data-testid="kpi-deltas"] tr[data-kpi="fleetHashrateNominalTHs"] td');
-    expect(await hashrate.nth(1).textContent()).toBe('10,800 TH/s');
-    expect(await hashrate.nth(2).textContent()).toBe('18,800 TH/s');
+    expect(await hashrate.nth(1).textContent()).toBe('17,300 TH/s');
+    expect(await hashrate.nth(2).textContent()).toBe('25,300 TH/s');
     expect(await hashrate.nth(3).textContent()).toBe('+8,000 TH/s');
     expect(await page.getByTestId('crn-note').textContent()).toContain('common random numbers');
     await expect.poll(() => paintedShare('[data-chart^="compare-"]')).toBeGreaterThan(0.005);

@@ -40,6 +40,7 @@ interface RunJson {
   series: { slotUs: number; slots: number; values: Record<string, number[]> };
   events: { atUs: number; type: string }[];
   ledger: { entries: { atUs: number; from: string; to: string; amount: string; unit: string; reason: string }[]; balances: Record<string, Record<string, string>> };
+  tables: Record<string, Record<string, unknown>[]>;
 }
 
 describe('hashtwin validate', () => {
@@ -117,7 +118,7 @@ describe('hashtwin run', () => {
     expect(result.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(result.seed).toBe(42);
     expect(result.kpis.horizonDays).toBe(7);
-    expect(result.kpis.fleetHashrateNominalTHs).toBe(40 * 200 + 20 * 140);
+    expect(result.kpis.fleetHashrateNominalTHs).toBe(40 * 200 + 30 * 140 + 30 * 170);
     expect(result.series.slots).toBe(7 * 96);
     expect(Object.keys(result.series.values).length).toBeGreaterThan(5);
     for (const [name, values] of Object.entries(result.series.values)) expect(values, name).toHaveLength(result.series.slots);
@@ -128,7 +129,9 @@ describe('hashtwin run', () => {
       expect(e.amount).toMatch(/^[1-9]\d*$/);
       expect(Number.isSafeInteger(e.atUs)).toBe(true);
     }
-    expect(result.ledger.balances.sat['miner:s21-row-a']).toBe(String(result.kpis['group.s21-row-a.earnedSat']));
+    // What the pool paid the group arrives in its miner account (the colo then passes it on to the tiers).
+    const paidToGroupSat = result.ledger.entries.filter((e) => e.unit === 'sat' && e.to === 'miner:s21-row-a').reduce((s, e) => s + BigInt(e.amount), 0n);
+    expect(paidToGroupSat).toBe(BigInt(result.kpis['group.s21-row-a.earnedSat']));
     expect(Object.values(result.ledger.balances.sat).reduce((s, b) => s + BigInt(b), 0n)).toBe(0n);
     // The digest is SHA-256 of the canonical JSON without it, so anyone can check it.
     const { digest, ...rest } = result;
@@ -151,7 +154,12 @@ describe('hashtwin run', () => {
     expect(again.stdout).toMatch(/seed 7, aggregate, 672 slots/);
     const lines = again.stdout.trimEnd().split('\n');
     expect(lines.at(-2)).toBe(`digest ${seven.digest}`);
-    expect(lines.at(-1)).toBe(`wrote ${['result.json', 'series.csv', 'kpis.csv', 'ledger.csv', 'balances.csv'].map((f) => join(dir, 'out2', f)).join(', ')}`);
+    const tables = Object.keys(seven.tables).sort().map((name) => join('tables', `${name}.csv`));
+    expect(tables).toContain(join('tables', 'ops.groups.csv'));
+    expect(lines.at(-1)).toBe(`wrote ${['result.json', 'series.csv', 'kpis.csv', 'ledger.csv', 'balances.csv', ...tables].map((f) => join(dir, 'out2', f)).join(', ')}`);
+    // Each system table as CSV: a header and one line per row.
+    const groups = readFileSync(join(dir, 'out2', 'tables', 'ops.groups.csv'), 'utf8').trimEnd().split('\n');
+    expect(groups).toHaveLength(seven.tables['ops.groups'].length + 1);
   });
 
   it('exits 2 on a bad scenario, a bad option value or an unknown option', () => {

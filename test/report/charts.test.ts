@@ -61,6 +61,15 @@ describe('chartCatalogue', () => {
     expect(order.indexOf('temperature')).toBeLessThan(order.indexOf('revenue-cost-margin'));
   });
 
+  it('gives every chart its own id when one system has series in several units (default.yaml: every system on)', async () => {
+    const everything = await run('default.yaml');
+    const charts = chartCatalogue(everything);
+    expect(new Set(charts.map((c) => c.id)).size).toBe(charts.length);
+    const lineCount = charts.filter((c) => c.kind === 'line').reduce((s, c) => s + seriesOf(c.option).length, 0);
+    expect(lineCount).toBe(Object.keys(everything.series.values).length);
+    expect(charts.filter((c) => c.kind === 'heatmap')).toHaveLength(Object.keys(everything.heatmaps).length);
+  });
+
   it("groups a new system's series by name alone: delivered vs sold first, colo prices together, the heat map last", () => {
     const charts = chartCatalogue(syntheticResult(96));
     expect(charts[0].id).toBe('hashrate-delivered-sold');

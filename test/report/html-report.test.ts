@@ -34,13 +34,13 @@ describe('htmlReport', () => {
     expect(html).toContain(`<code id="digest">${result.digest}</code>`);
     expect(html).toContain('<dd>scenarios/default.yaml</dd>');
     expect(html).toContain(`<dd>${result.seed}</dd>`);
-    expect(html).toContain('<title>Default — 60 rigs, FPPS vs PPLNS, one week — hashtwin report</title>');
+    expect(html).toContain('<title>Default — a week at a hosting site, 100 rigs, every system on — hashtwin report</title>');
   });
 
   it('shows KPIs with their units and the ledger in exact money', () => {
     const html = htmlReport(result);
     expect(html).toMatch(/<td>margin<\/td><td class="num">\$[\d,]+<\/td><td><code>marginUsd<\/code><\/td>/);
-    expect(html).toMatch(/<td>fleet hashrate nominal<\/td><td class="num">10,800 TH\/s<\/td>/);
+    expect(html).toMatch(/<td>fleet hashrate nominal<\/td><td class="num">17,300 TH\/s<\/td>/);
     const power = BigInt(result.ledger.balances.uUSD['utility:power']);
     // µUSD to cents, exactly as the ledger holds it (half-to-even at the cent).
     const cents = (power + 5_000n) / 10_000n;

@@ -28,7 +28,7 @@ describe('valid scenarios', () => {
     const outcome = parseScenarioText(DEFAULT_YAML);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
     expect(outcome.scenario).toMatchObject({ seed: 42, horizon: 7 * 86_400_000_000, slot: 900_000_000, resolution: 'aggregate' });
-    expect(outcome.scenario.fleet.map((g) => g.pool)).toEqual(['fpps-pool', 'pplns-pool']);
+    expect(outcome.scenario.fleet.map((g) => g.pool)).toEqual(['fpps-pool', 'pplns-pool', 'fpps-pool']);
   });
 
   it('fills every default', () => {

@@ -91,5 +91,18 @@ export function chartCatalogue(result: ChartResult): ChartSpec[] {
     heightPx: heatmapHeightPx(result.heatmaps[key].rows.length),
     option: heatmapOption(result, key),
   }));
-  return [...lines, ...heatmaps];
+  return uniqueIds([...lines, ...heatmaps]);
+}
+
+/**
+ * Slugs drop unit symbols, so two groups of one system (`ops` in % and `ops` unitless) can share an
+ * id; the lab keys its charts by id and the report names SVG ids after it: later ones get `-2`, `-3`.
+ */
+function uniqueIds(specs: ChartSpec[]): ChartSpec[] {
+  const seen = new Map<string, number>();
+  return specs.map((spec) => {
+    const count = (seen.get(spec.id) ?? 0) + 1;
+    seen.set(spec.id, count);
+    return count === 1 ? spec : { ...spec, id: `${spec.id}-${count}` };
+  });
 }

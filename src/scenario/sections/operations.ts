@@ -13,10 +13,9 @@ import { US_PER_DAY, US_PER_HOUR } from '../../model/units.js';
 import type { OperationsConfig } from '../../model/twin/systems/ops/config.js';
 import { formatDuration } from '../duration.js';
 import type { ScenarioIssue } from '../errors.js';
-import { duration, id, pct } from '../fields.js';
+import { duration, durationOrOff, id, optionalDuration, pct } from '../fields.js';
 import type { Scenario } from '../schema.js';
 import { duplicates } from '../unique-ids.js';
-import { durationNoDefault, durationOrOff } from './duration-fields.js';
 import { leasedFleetGroupIds } from './iaas.js';
 
 /** Monday first, as the shift calendar counts days (model/ops/shifts.ts). */
@@ -52,7 +51,7 @@ const detectionSchema = z.strictObject({
   pollEvery: durationOrOff(formatDuration(DEFAULT_POLL_US))
     .describe("how often the miners' own API is polled (finds lost boards, fans, PSU, controller — not silent chip degradation); off turns polling off"),
   shares: z.boolean().default(true).describe("alarm on the pool's share verdict per rig (the monitoring section's window, degradedBelowPct and deadAfterMinutes)"),
-  confirmDegraded: durationNoDefault().optional()
+  confirmDegraded: optionalDuration()
     .describe(`a 'degraded' share verdict must hold this long before it alarms ('dead' alarms at once); default ${DEFAULT_CONFIRM_WINDOWS} monitoring windows`),
 });
 

@@ -10,10 +10,9 @@ import { HS_PER_THS, usdToMicroUsd } from '../../model/units.js';
 import type { RefundRuleConfig, RentalsConfig } from '../../model/twin/systems/rentals/config.js';
 import { formatDuration } from '../duration.js';
 import type { ScenarioIssue } from '../errors.js';
-import { duration, id, pct } from '../fields.js';
+import { duration, id, optionalDuration, pct, requiredDuration } from '../fields.js';
 import type { Scenario } from '../schema.js';
 import { duplicates } from '../unique-ids.js';
-import { durationNoDefault } from './duration-fields.js';
 import { leasedFleetGroupIds } from './iaas.js';
 import { operationsGroupIds } from './operations.js';
 
@@ -25,7 +24,7 @@ const rentalSchema = z.strictObject({
   rigs: z.number().int().min(1).optional().describe("hashrate sold as whole rigs of the group (rigs × the rig's nominal TH/s)"),
   hashrateTHs: z.number().positive().optional().describe('or hashrate sold in TH/s (served by whole rigs, rounding up)'),
   start: duration('0s').describe('when the rental starts, from the start of the run'),
-  duration: durationNoDefault(true).describe('how long it runs; a rental running past the horizon is sold and booked for the part inside it'),
+  duration: requiredDuration(true).describe('how long it runs; a rental running past the horizon is sold and booked for the part inside it'),
   priceUSDperTHsDay: z.number().min(0).optional().describe('price per TH/s per day sold'),
   hashpriceMarkupPct: z.number().min(-100).max(1000).optional()
     .describe("or the network's hashprice when the run starts, plus this markup (default when no price is given: the hashprice)"),
@@ -56,11 +55,11 @@ export const rentalsSchema = z.strictObject({
   monitoring: z.enum(['shares', 'hardware']).default('shares')
     .describe("what judges a rented rig and acts: the pool's shares (finds silent degradation) or the rig's own API; the other is reported alongside as rentals.<mode>.*"),
   checkEvery: duration(formatDuration(DEFAULT_CHECK_EVERY_US), true).describe('how often the scheduler takes verdicts and acts'),
-  confirmDegraded: durationNoDefault().optional()
+  confirmDegraded: optionalDuration()
     .describe(`a 'degraded' verdict must hold this long before a failover ('dead' acts at once); default ${DEFAULT_CONFIRM_WINDOWS} monitoring windows`),
   failbackAfter: duration(formatDuration(DEFAULT_FAILBACK_AFTER_US)).describe('a repaired rig must be judged alive this long before it takes its rental back'),
   refund: refundSchema.default({ rule: 'shortfall', thresholdPct: DEFAULT_REFUND_THRESHOLD_BPS / BPS_PER_PCT }),
-  refundWindow: z.union([z.literal('whole'), durationNoDefault(true)]).default('whole')
+  refundWindow: z.union([z.literal('whole'), requiredDuration(true)]).default('whole')
     .describe('refunds are judged per window of this length (e.g. 1d), or over each rental as a whole'),
   rentals: z.array(rentalSchema).min(1),
 });
