@@ -186,6 +186,18 @@ describe('hashtwin sweep', () => {
     expect(parsed.cells.map((c) => c.runs)).toEqual([2, 2]);
   });
 
+  it("tabulates the KPIs named by --kpi, a system's included, and names a KPI no run reported", () => {
+    const vary = ['sweep', DEFAULT, '--vary', 'operations.detection.shares=true,false', '--workers', '2'];
+    const table = runCli([...vary, '--kpi', 'ops.availabilityPct', '--kpi', 'marginUsd']);
+    expect(table.code, table.stderr).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[1]).toBe('operations.detection.shares\tops.availabilityPct (mean)\tmarginUsd (mean)');
+    expect(lines.slice(2).map((l) => l.split('\t')[0])).toEqual(['true', 'false']);
+    for (const line of lines.slice(2)) expect(Number(line.split('\t')[1])).toBeGreaterThan(90);
+    const typo = expectUsageFailure(runCli([...vary, '--kpi', 'ops.availabilityPc']));
+    expect(typo[0]).toMatch(/^hashtwin sweep: --kpi ops\.availabilityPc: no run reported it \(e\.g\. ops\./);
+  });
+
   it.each([
     [['--vary', 'pools[1]..scheme=PPLNS'], /^hashtwin sweep: --vary pools\[1\]\.\.scheme is not a scenario path/],
     [['--vary', 'pools[1].scheme'], /^hashtwin sweep: --vary must be PATH=V1,V2,…/],

@@ -1,5 +1,5 @@
-// `hashtwin sweep FILE --vary PATH=V1,V2,… [--vary …] [--seeds K] [--workers W] [--json]`: every
-// combination × K seeds on worker threads; the same results whatever W is.
+// `hashtwin sweep FILE --vary PATH=V1,V2,… [--vary …] [--seeds K] [--workers W] [--kpi NAME …] [--json]`:
+// every combination × K seeds on worker threads; the same results whatever W is.
 import { availableParallelism } from 'node:os';
 import { parseScenarioText, parseVary, type Vary } from '../../scenario/index.js';
 import { planSweep, summarizeCells } from '../../worker/sweep-plan.js';
@@ -9,7 +9,8 @@ import { createProgress } from '../progress.js';
 import { readScenarioFile } from '../scenario-file.js';
 import { ScenarioProblems, UsageError } from '../usage-error.js';
 
-const TABLE_KPIS = ['fleetEarnedSat', 'fleetEarnedUsd', 'fleetLuckPct', 'staleRatePct', 'fleetAlerts'];
+/** The table's columns unless --kpi names others (a system's KPIs: ops.availabilityPct, colo.revenueUsd …). */
+const DEFAULT_TABLE_KPIS = ['fleetEarnedSat', 'fleetEarnedUsd', 'fleetLuckPct', 'staleRatePct', 'fleetAlerts'];
 const MAX_RUNS = 10_000;
 
 export async function sweepCommand(argv: string[]): Promise<void> {
@@ -17,6 +18,7 @@ export async function sweepCommand(argv: string[]): Promise<void> {
     vary: { type: 'string', multiple: true },
     seeds: { type: 'string' },
     workers: { type: 'string' },
+    kpi: { type: 'string', multiple: true },
     json: { type: 'boolean' },
   }, 1);
   const file = positionals[0];
@@ -51,10 +53,18 @@ export async function sweepCommand(argv: string[]): Promise<void> {
     console.log(JSON.stringify({ file, varies, seeds, runs, cells }));
     return;
   }
-  const header = [...varies.map((v) => v.path), ...TABLE_KPIS.map((k) => `${k} (mean)`)];
+  const tableKpis = values.kpi && values.kpi.length > 0 ? values.kpi : DEFAULT_TABLE_KPIS;
+  // A KPI no run reported is a typo (or a system the scenario does not switch on): say so, with the names there are.
+  const known = new Set(runs.flatMap((run) => Object.keys(run.kpis)));
+  const unknown = tableKpis.filter((k) => !known.has(k));
+  if (unknown.length > 0) {
+    const near = [...known].filter((k) => k.split('.')[0] === unknown[0].split('.')[0]).slice(0, 6);
+    throw new UsageError(`--kpi ${unknown[0]}: no run reported it${near.length > 0 ? ` (e.g. ${near.join(', ')})` : ''}`);
+  }
+  const header = [...varies.map((v) => v.path), ...tableKpis.map((k) => `${k} (mean)`)];
   console.log(`${file}: ${cells.length} cell(s) × ${seeds} seed(s) = ${runs.length} runs`);
   console.log(header.join('\t'));
   for (const cell of cells) {
-    console.log([...cell.overrides.map((o) => String(o.value)), ...TABLE_KPIS.map((k) => String(cell.kpisMean[k] ?? ''))].join('\t'));
+    console.log([...cell.overrides.map((o) => String(o.value)), ...tableKpis.map((k) => String(cell.kpisMean[k] ?? ''))].join('\t'));
   }
 }
