@@ -3,7 +3,7 @@
 // all of them, results placed by job index so any pool size gives the same answer. Validation has its
 // own worker, so typing is checked while a run is busy.
 import { proxy } from 'comlink';
-import type { JobReply, RunFailure, RunReply, RunRequest, ScenarioCatalogue, SweepJob, SweepRun, ValidateReply } from './browser-twin-protocol.js';
+import type { JobReply, LabRunReply, RunFailure, RunRequest, ScenarioCatalogue, SweepJob, SweepRun, ValidateReply } from './browser-twin-protocol.js';
 import { TwinWorkerSlot, type TwinTask } from './browser-twin-slot.js';
 
 export type { TwinTask };
@@ -43,10 +43,10 @@ export class BrowserTwinPool {
   }
 
   /** One run with its full result; progress is a fraction of the horizon in [0, 1]. */
-  run(request: RunRequest, onProgress?: (fraction: number) => void): TwinTask<RunReply> {
+  run(request: RunRequest, onProgress?: (fraction: number) => void): TwinTask<LabRunReply> {
     const slot = this.slot(this.slots.findIndex((s) => !s.busy));
     const progress = onProgress ? proxy(onProgress) : undefined;
-    return slot.call<RunReply>(
+    return slot.call<LabRunReply>(
       (remote, cancel) => remote.run(request, progress, cancel),
       { ok: false, error: CANCELLED },
       (message) => ({ ok: false, error: internal(message) }),

@@ -2,11 +2,13 @@
 // twin Web Worker answers, with every failure as data. It also re-exports the few pure helpers the page
 // needs (paths, sweeps), so the web imports the worker API and report types only.
 import type { ScenarioIssue } from '../scenario/index.js';
+import type { ChartSpec } from '../report/charts/index.js';
 import type { SweepJob, SweepRun } from './sweep-plan.js';
 import type { RunFailure, RunReply, RunRequest } from './twin-runner.js';
 
 export type { RunFailure, RunReply, RunRequest, SweepJob, SweepRun, ScenarioIssue };
-export type { DigestedResult } from '../report/index.js';
+import type { DigestedResult } from '../report/index.js';
+export type { DigestedResult, ChartSpec };
 export type { Override, Vary } from '../scenario/index.js';
 export { formatPath, parsePath, parseVary } from '../scenario/index.js';
 export { planSweep, summarizeCells, type SweepCellSummary } from './sweep-plan.js';
@@ -24,6 +26,12 @@ export type RigModelChoice = { id: string; name: string; hashrateTHs: number; po
 /** What the form needs to describe any path: the JSON Schema (types, enums, defaults, hints) and the rig catalogue. */
 export type ScenarioCatalogue = { jsonSchema: Record<string, unknown>; rigModels: RigModelChoice[] };
 
+/**
+ * A single run's reply in the lab: the result and its default charts (chartCatalogue), built in the
+ * worker — building ~30 chart options takes 30–50 ms, which on the page would be a long task.
+ */
+export type LabRunReply = { ok: true; result: DigestedResult; charts: ChartSpec[] } | { ok: false; error: RunFailure };
+
 export type JobReply = { ok: true; run: SweepRun } | { ok: false; error: RunFailure };
 
 /**
@@ -33,7 +41,7 @@ export type JobReply = { ok: true; run: SweepRun } | { ok: false; error: RunFail
 export type CancelFlag = Int32Array;
 
 export interface BrowserTwinWorkerApi {
-  run(request: RunRequest, onProgress?: (fraction: number) => void, cancel?: CancelFlag): Promise<RunReply>;
+  run(request: RunRequest, onProgress?: (fraction: number) => void, cancel?: CancelFlag): Promise<LabRunReply>;
   runJob(scenarioText: string, job: SweepJob, cancel?: CancelFlag): Promise<JobReply>;
   validate(text: string): ValidateReply;
   describe(): ScenarioCatalogue;

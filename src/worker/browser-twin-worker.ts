@@ -4,6 +4,7 @@
 import { expose } from 'comlink';
 import { LineCounter, parseDocument } from 'yaml';
 import { listModels } from '../model/hardware/index.js';
+import { chartCatalogue } from '../report/charts/index.js';
 import { parsePath, parseScenarioText, scenarioJsonSchema, type ScenarioIssue } from '../scenario/index.js';
 import type { BrowserTwinWorkerApi, CancelFlag, JobReply, LocatedIssue, ValidateReply } from './browser-twin-protocol.js';
 import { runScenario } from './twin-runner.js';
@@ -34,7 +35,7 @@ function locate(text: string, issues: ScenarioIssue[]): LocatedIssue[] {
 const api: BrowserTwinWorkerApi = {
   async run(request, onProgress, cancel) {
     let shown = -1;
-    return runScenario(request, {
+    const reply = await runScenario(request, {
       onProgress: (fraction) => {
         if (fraction - shown < PROGRESS_STEP && fraction < 1) return;
         shown = fraction;
@@ -42,6 +43,7 @@ const api: BrowserTwinWorkerApi = {
       },
       shouldCancel: cancelled(cancel),
     });
+    return reply.ok ? { ...reply, charts: chartCatalogue(reply.result) } : reply;
   },
 
   async runJob(scenarioText, job, cancel): Promise<JobReply> {

@@ -18,7 +18,6 @@ use([
 
 export { init, type ECharts };
 export type { EChartsOption, ChartSpec } from '../../../src/report/charts/types.js';
-export { chartCatalogue } from '../../../src/report/charts/catalogue.js';
 export { whatIfOption } from '../../../src/report/charts/what-if.js';
 export { compareOption } from '../../../src/report/charts/compare.js';
 export { eventTimelineOption, eventTypes } from '../../../src/report/charts/events.js';

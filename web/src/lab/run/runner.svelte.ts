@@ -1,7 +1,7 @@
 // Runs of the scenario in the editor on the twin workers: one run (the full result), several seeds (the
 // spread of every KPI) or a sweep (a KPI over two parameters). Progress, cancel and the latest outcome
 // of each kind live here; the page only draws them.
-import type { DigestedResult, RunFailure, SweepCellSummary, SweepRun, Vary } from '../../../../src/worker/browser-twin-protocol.js';
+import type { ChartSpec, DigestedResult, RunFailure, SweepCellSummary, SweepRun, Vary } from '../../../../src/worker/browser-twin-protocol.js';
 import { planSweep, summarizeCells } from '../../../../src/worker/browser-twin-protocol.js';
 import type { TwinTask } from '../../../../src/worker/browser-twin-pool.js';
 import { twin } from '../../app/twin';
@@ -25,6 +25,8 @@ export class Runner {
   outcome = $state.raw<Outcome | undefined>();
   /** The last single run, kept while seeds or sweeps run, so its charts stay on screen. */
   result = $state.raw<DigestedResult | undefined>();
+  /** The result's default charts, built by the worker with it. */
+  charts = $state.raw<ChartSpec[]>([]);
   private task: TwinTask<unknown> | undefined;
 
   get running(): boolean {
@@ -36,6 +38,7 @@ export class Runner {
     const reply = await this.track(twin.run({ scenarioText }, (fraction) => (this.progress = fraction)));
     if (reply.ok) {
       this.result = reply.result;
+      this.charts = reply.charts;
       this.outcome = { mode: 'single', result: reply.result };
     } else this.fail(reply.error);
   }
